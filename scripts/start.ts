@@ -1,0 +1,92 @@
+// `npm start`: the whole system on one machine — embedded PostgreSQL (unless DATABASE_URL is set), the engine,
+// migrations and model deployment, the workers and the web server. Ctrl-C stops everything it started.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+import { systemClock } from '../platform/clock.js';
+import { loadEngineClientConfig, loadLocalStackConfig, loadWebConfig, loadWorkerConfig } from '../platform/config.js';
+import { createPool } from '../platform/database.js';
+import { loadOrCreateLocalSecrets } from '../platform/local-secrets.js';
+import { assertPortFree } from '../platform/ports.js';
+import { startLocalStack } from '../platform/local-stack.js';
+import { runMain } from '../platform/run-main.js';
+import { stopStack } from '../platform/stop-stack.js';
+import { BROWSER_DIR, startWebServer } from '../web/server/server.js';
+import { allWorkers } from '../workers/index.js';
+import { startWorkerRuntime } from '../workers/runtime.js';
+
+runMain('start', async (logger) => {
+  const startedAt = Date.now();
+  const local = loadLocalStackConfig();
+  const secrets = await loadOrCreateLocalSecrets(local.DATA_DIR);
+  const say = (line: string) => console.log(line);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ENGINE_REST_USER: process.env.ENGINE_REST_USER || 'iiotservice',
+    ENGINE_REST_PASSWORD: process.env.ENGINE_REST_PASSWORD || secrets.engineRestPassword,
+    ENGINE_ADMIN_PASSWORD: process.env.ENGINE_ADMIN_PASSWORD || secrets.engineAdminPassword,
+  };
+  // Check every setting and port before starting anything, so a mistake costs seconds, not an engine boot.
+  const webConfig = loadWebConfig(env);
+  loadEngineClientConfig(env);
+  loadWorkerConfig(env);
+  await assertPortFree(webConfig.WEB_PORT, 'WEB_PORT', webConfig.WEB_HOST);
+  const stack = stopStack();
+  try {
+    const localStack = await startLocalStack({
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      embeddedPostgres: { dataDir: path.join(local.DATA_DIR, 'postgres'), port: local.EMBEDDED_PG_PORT, password: secrets.databasePassword },
+      engine: {
+        port: local.ENGINE_PORT,
+        restUser: env.ENGINE_REST_USER!,
+        restPassword: env.ENGINE_REST_PASSWORD!,
+        adminUser: local.ENGINE_ADMIN_USER,
+        adminPassword: env.ENGINE_ADMIN_PASSWORD!,
+        javaOptions: local.ENGINE_JAVA_OPTS,
+      },
+      logDir: path.join(local.DATA_DIR, 'logs'),
+      log: say,
+      env,
+    });
+    stack.push('database and engine', localStack.stop);
+    env.DATABASE_URL = localStack.databaseUrl;
+    env.ENGINE_URL = localStack.engineUrl;
+
+    if (!existsSync(path.join(BROWSER_DIR, 'index.html'))) {
+      say('Building the browser bundle …');
+      await build({ configFile: path.join(BROWSER_DIR, '..', 'vite.config.ts'), logLevel: 'warn' });
+    }
+    const web = await startWebServer(logger.child({ part: 'web' }), env);
+    stack.push('web', web.stop);
+
+    const db = createPool(localStack.databaseUrl);
+    stack.push('worker pool', () => db.end());
+    const workers = startWorkerRuntime({
+      engine: loadEngineClientConfig(env),
+      config: loadWorkerConfig(env),
+      workers: allWorkers,
+      deps: { clock: systemClock, db, logger: logger.child({ part: 'workers' }) },
+    });
+    stack.push('workers', workers.stop);
+
+    const engineHome = localStack.engineUrl.replace(/\/engine-rest$/, '');
+    say([
+      '',
+      `Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s${localStack.engineBuilt ? ' (including the first engine build)' : ''}.`,
+      `  Web application     ${web.url}/`,
+      `  API documentation   ${web.url}/docs`,
+      `  Readiness           ${web.url}/ready`,
+      `  Camunda Cockpit     ${engineHome}/camunda/app/cockpit/  (loopback only; user ${local.ENGINE_ADMIN_USER}, password ${env.ENGINE_ADMIN_PASSWORD})`,
+      `  Data and logs       ${local.DATA_DIR}`,
+      'Press Ctrl-C to stop everything.',
+      '',
+    ].join('\n'));
+    return () =>
+      stack
+        .stopAll((name, error) => logger.error({ err: error }, `could not stop ${name}`), (name, ms) => say(`Stopped ${name} (${ms} ms).`))
+        .then(() => say('Stopped.'));
+  } catch (error) {
+    await stack.stopAll();
+    throw error;
+  }
+});

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import './provided-context.js';
+import { systemClock } from '../platform/clock.js';
+import { createPool } from '../platform/database.js';
+import { createEngineClient } from '../platform/engine-client.js';
+import { startLocalStack } from '../platform/local-stack.js';
+import { createLogger } from '../platform/logger.js';
+import { migrate } from '../platform/migrate.js';
+import { deployModels } from '../platform/model-deployment.js';
+import { findFreePort } from '../platform/ports.js';
+import { MIGRATIONS_DIR } from '../web/server/server.js';
+import { allWorkers } from '../workers/index.js';
+import { startWorkerRuntime } from '../workers/runtime.js';
+import { projectRoot } from '../platform/config.js';
+
+/** Boots the real PostgreSQL and the real engine once, migrates, deploys the shipped models and runs the workers. */
+export default async function setup(project: TestProject) {
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'iiot-test-'));
+  await chmod(tempDir, 0o755); // PostgreSQL runs as the "postgres" user when we are root: it must reach its data folder
+  const engineUser = 'iiottest';
+  const enginePassword = randomBytes(12).toString('hex');
+  const started = Date.now();
+  const stack = await startLocalStack({
+    embeddedPostgres: { dataDir: path.join(tempDir, 'postgres'), port: await findFreePort(), password: randomBytes(12).toString('hex') },
+    engine: { port: await findFreePort(), restUser: engineUser, restPassword: enginePassword, adminUser: 'testadmin', adminPassword: randomBytes(12).toString('hex'), javaOptions: '-Xmx1g' },
+    logDir: path.join(tempDir, 'logs'),
+    log: (line) => process.stderr.write(`[global-setup] ${line}\n`),
+  });
+  process.stderr.write(`[global-setup] database and engine ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const engineConfig = { ENGINE_URL: stack.engineUrl, ENGINE_REST_USER: engineUser, ENGINE_REST_PASSWORD: enginePassword };
+  const db = createPool(stack.databaseUrl);
+  await migrate(db, MIGRATIONS_DIR);
+  await deployModels(createEngineClient(engineConfig), path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'));
+  const workers = startWorkerRuntime({
+    engine: engineConfig,
+    config: { WORKER_MAX_TASKS: 10, WORKER_LOCK_MS: 30_000, WORKER_LONG_POLL_MS: 10_000, WORKER_RETRIES: 3, WORKER_RETRY_BASE_MS: 200, WORKER_ID_PREFIX: 'test-pool' },
+    workers: allWorkers,
+    deps: { clock: systemClock, db, logger: createLogger('test-workers', 'warn') },
+  });
+
+  project.provide('databaseUrl', stack.databaseUrl);
+  project.provide('engineUrl', stack.engineUrl);
+  project.provide('engineUser', engineUser);
+  project.provide('enginePassword', enginePassword);
+  project.provide('tempDir', tempDir);
+
+  return async () => {
+    await workers.stop();
+    await db.end();
+    await stack.stop();
+    await rm(tempDir, { recursive: true, force: true });
+  };
+}

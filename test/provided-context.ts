@@ -1,0 +1,12 @@
+import 'vitest';
+
+// What test/global-setup.ts hands to every test file through inject().
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    engineUrl: string;
+    engineUser: string;
+    enginePassword: string;
+    tempDir: string;
+  }
+}

@@ -1,0 +1,31 @@
+// The catalogue of errors the web API answers with: a stable code, an HTTP status, and a message for people.
+
+export const errorCodes = {
+  VALIDATION_FAILED: { status: 400, message: '请求内容有误，请检查标出的字段。' },
+  NOT_FOUND: { status: 404, message: '没有找到所请求的记录。' },
+  CONFLICT: { status: 409, message: '记录已被他人处理，请刷新后重试。' },
+  ENGINE_UNAVAILABLE: { status: 503, message: '流程引擎暂时不可用，请稍后重试。' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试；如持续出现请联系管理员。' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** A field-level problem in a request. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error a route throws on purpose; the error handler turns it into its catalogued answer. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message ?? errorCodes[code].message);
+    this.name = 'AppError';
+    this.status = errorCodes[code].status;
+  }
+}

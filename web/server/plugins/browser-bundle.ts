@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** Serves the built browser bundle (Vite's output) when it exists. */
+export const browserBundle = fp(async (app: FastifyInstance, { dir }: { dir: string }) => {
+  if (!existsSync(dir)) {
+    app.log.warn({ dir }, 'no browser bundle: run `npm run build:web`');
+    return;
+  }
+  await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
+});

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isDatabaseReachable, type Queryable } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+
+const readiness = z.object({
+  status: z.enum(['ready', 'not-ready']),
+  engine: z.object({ ok: z.boolean(), version: z.string().optional(), error: z.string().optional() }),
+  database: z.object({ ok: z.boolean() }),
+});
+
+/** Liveness (`/health`: the process answers) and readiness (`/ready`: the engine and the database answer too). */
+export const healthRoutes: FastifyPluginAsyncZod<{ engine: EngineApi; db: Queryable }> = async (app, { engine, db }) => {
+  app.get('/health', {
+    schema: { tags: ['health'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+  }, async () => ({ status: 'ok' as const }));
+
+  app.get('/ready', {
+    schema: { tags: ['health'], summary: 'Readiness of the engine and the database', response: { 200: readiness, 503: readiness } },
+  }, async (_request, reply) => {
+    const [engineState, databaseOk] = await Promise.all([
+      engine.version().then(
+        ({ version }) => ({ ok: true, version }),
+        (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      ),
+      isDatabaseReachable(db),
+    ]);
+    const ready = engineState.ok && databaseOk;
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', engine: engineState, database: { ok: databaseOk } });
+  });
+};

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadDatabaseConfig, loadEngineClientConfig, loadWebConfig, projectRoot } from '../../platform/config.js';
+import { createPool } from '../../platform/database.js';
+import { engineApi, type EngineApi } from '../../platform/engine-api.js';
+import { createEngineClient } from '../../platform/engine-client.js';
+import type { Logger } from '../../platform/logger.js';
+import { migrate } from '../../platform/migrate.js';
+import { deployModels } from '../../platform/model-deployment.js';
+import { assertPortFree } from '../../platform/ports.js';
+import { buildApp } from './app.js';
+
+/** The folder Vite builds the browser bundle into. */
+export const BROWSER_DIR = path.join(projectRoot, 'web', 'client', 'dist');
+export const MIGRATIONS_DIR = path.join(projectRoot, 'migrations');
+
+export interface RunningWebServer {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Migrates the database, deploys the models, and listens. Every failure stops start-up with its reason. */
+export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = process.env): Promise<RunningWebServer> {
+  const web = loadWebConfig(env);
+  const database = loadDatabaseConfig(env);
+  const engineConfig = loadEngineClientConfig(env);
+  await assertPortFree(web.WEB_PORT, 'WEB_PORT', web.WEB_HOST);
+
+  const db = createPool(database.DATABASE_URL, database.DATABASE_POOL_SIZE);
+  try {
+    const applied = await migrate(db, MIGRATIONS_DIR);
+    logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+    const engineClient = createEngineClient(engineConfig);
+    const engine = engineApi(engineClient);
+    await waitForEngine(engine, web.ENGINE_WAIT_SECONDS * 1000, logger);
+    if (web.DEPLOY_MODELS) {
+      for (const outcome of await deployModels(engineClient, web.PROCESSES_DIR, web.FORMS_DIR)) {
+        logger.info({ deployment: outcome.name, deploymentId: outcome.deploymentId, processDefinitionIds: outcome.processDefinitionIds }, outcome.deployed ? 'model deployed' : 'model unchanged; not redeployed');
+      }
+    }
+    const app = await buildApp({ engine, db, logger, browserDir: BROWSER_DIR });
+    await app.listen({ host: web.WEB_HOST, port: web.WEB_PORT });
+    return {
+      app,
+      url: `http://${web.WEB_HOST}:${web.WEB_PORT}`,
+      async stop() {
+        await app.close();
+        await db.end();
+      },
+    };
+  } catch (error) {
+    await db.end();
+    throw error;
+  }
+}
+
+// In a deployment the web server may start before the engine answers: wait, with back-off, then give up clearly.
+async function waitForEngine(engine: EngineApi, timeoutMs: number, logger: Logger): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      await engine.version();
+      return;
+    } catch (error) {
+      if (Date.now() + delay > deadline) throw new Error(`The engine did not answer within ${timeoutMs / 1000} s: ${(error as Error).message}`);
+      logger.info({ retryInMs: delay }, 'waiting for the engine');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -1,0 +1,5 @@
+import { skeletonPrepareReview } from './topics/skeleton-prepare-review.js';
+import type { Worker } from './worker.js';
+
+/** Every worker this project runs; one file per topic under topics/. */
+export const allWorkers: Worker[] = [skeletonPrepareReview];
