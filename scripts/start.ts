@@ -2,7 +2,6 @@
 // migrations and model deployment, the workers and the web server. Ctrl-C stops everything it started.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { systemClock } from '../platform/clock.js';
 import { loadEngineClientConfig, loadLocalStackConfig, loadWebConfig, loadWorkerConfig } from '../platform/config.js';
 import { createPool } from '../platform/database.js';
@@ -54,6 +53,7 @@ runMain('start', async (logger) => {
 
     if (!existsSync(path.join(BROWSER_DIR, 'index.html'))) {
       say('Building the browser bundle …');
+      const { build } = await import('vite'); // only needed for this one build: keep it out of the running process
       await build({ configFile: path.join(BROWSER_DIR, '..', 'vite.config.ts'), logLevel: 'warn' });
     }
     const web = await startWebServer(logger.child({ part: 'web' }), env);

@@ -23,10 +23,11 @@ export default async function setup(project: TestProject) {
   await chmod(tempDir, 0o755); // PostgreSQL runs as the "postgres" user when we are root: it must reach its data folder
   const engineUser = 'iiottest';
   const enginePassword = randomBytes(12).toString('hex');
+  const engineAdminPassword = randomBytes(12).toString('hex');
   const started = Date.now();
   const stack = await startLocalStack({
     embeddedPostgres: { dataDir: path.join(tempDir, 'postgres'), port: await findFreePort(), password: randomBytes(12).toString('hex') },
-    engine: { port: await findFreePort(), restUser: engineUser, restPassword: enginePassword, adminUser: 'testadmin', adminPassword: randomBytes(12).toString('hex'), javaOptions: '-Xmx1g' },
+    engine: { port: await findFreePort(), restUser: engineUser, restPassword: enginePassword, adminUser: 'testadmin', adminPassword: engineAdminPassword, javaOptions: '-Xmx1g' },
     logDir: path.join(tempDir, 'logs'),
     log: (line) => process.stderr.write(`[global-setup] ${line}\n`),
   });
@@ -46,6 +47,7 @@ export default async function setup(project: TestProject) {
   project.provide('engineUrl', stack.engineUrl);
   project.provide('engineUser', engineUser);
   project.provide('enginePassword', enginePassword);
+  project.provide('engineAdmin', { user: 'testadmin', password: engineAdminPassword });
   project.provide('tempDir', tempDir);
 
   return async () => {

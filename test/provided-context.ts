@@ -7,6 +7,7 @@ declare module 'vitest' {
     engineUrl: string;
     engineUser: string;
     enginePassword: string;
+    engineAdmin: { user: string; password: string };
     tempDir: string;
   }
 }
