@@ -53,6 +53,10 @@ const webSchema = z.object({
   FORMS_DIR: z.string().default(path.join(projectRoot, 'forms')),
   DEPLOY_MODELS: flag.default(true),
   ENGINE_WAIT_SECONDS: positiveInt.max(3600).default(180),
+  // Browsers keep Secure cookies on http://localhost and 127.0.0.1 too; turn off only behind plain-HTTP hosts.
+  COOKIE_SECURE: flag.default(true),
+  SESSION_HOURS: positiveInt.max(24 * 30).default(8),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.max(1000).default(10),
 });
 export type WebConfig = z.infer<typeof webSchema>;
 

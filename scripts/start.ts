@@ -10,6 +10,7 @@ import { assertPortFree } from '../platform/ports.js';
 import { startLocalStack } from '../platform/local-stack.js';
 import { runMain } from '../platform/run-main.js';
 import { stopStack } from '../platform/stop-stack.js';
+import { seedDemoAccounts } from '../web/server/identity/demo-accounts.js';
 import { BROWSER_DIR, startWebServer } from '../web/server/server.js';
 import { allWorkers } from '../workers/index.js';
 import { startWorkerRuntime } from '../workers/runtime.js';
@@ -60,7 +61,9 @@ runMain('start', async (logger) => {
     stack.push('web', web.stop);
 
     const db = createPool(localStack.databaseUrl);
-    stack.push('worker pool', () => db.end());
+    stack.push('database pool', () => db.end());
+    const seedDemo = !process.env.DATABASE_URL || process.env.SEED_DEMO_ACCOUNTS === 'true';
+    const demoAccounts = seedDemo ? await seedDemoAccounts(db, secrets.demoPassword) : [];
     const workers = startWorkerRuntime({
       engine: loadEngineClientConfig(env),
       config: loadWorkerConfig(env),
@@ -78,6 +81,9 @@ runMain('start', async (logger) => {
       `  Readiness           ${web.url}/ready`,
       `  Camunda Cockpit     ${engineHome}/camunda/app/cockpit/  (loopback only; user ${local.ENGINE_ADMIN_USER}, password ${env.ENGINE_ADMIN_PASSWORD})`,
       `  Data and logs       ${local.DATA_DIR}`,
+      ...(demoAccounts.length
+        ? [`Demo accounts (password ${secrets.demoPassword}):`, ...demoAccounts.map((a) => `  ${a.username.padEnd(16)} ${a.role.padEnd(17)} ${a.displayName}`)]
+        : []),
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'));

@@ -18,7 +18,7 @@ describe('health and readiness', () => {
 
   it('says not ready, naming the engine, when the engine is down', async () => {
     const down = { ...testEngineConfig(), ENGINE_URL: `http://127.0.0.1:${await findFreePort()}/engine-rest` };
-    const web = await testApp(down);
+    const web = await testApp({ engine: down });
     try {
       const ready = await web.app.inject({ method: 'GET', url: '/ready' });
       expect(ready.statusCode).toBe(503);
@@ -38,7 +38,7 @@ describe('health and readiness', () => {
       const missing = await web.app.inject({ method: 'GET', url: '/no/such/route' });
       expect(missing.statusCode).toBe(404);
       expect(missing.json().code).toBe('NOT_FOUND');
-      const malformed = await web.app.inject({ method: 'POST', url: '/api/skeleton/instances', headers: { 'content-type': 'application/json' }, payload: '{"applicant":' });
+      const malformed = await web.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.json().code).toBe('VALIDATION_FAILED');
     } finally {

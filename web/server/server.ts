@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { systemClock } from '../../platform/clock.js';
 import { loadDatabaseConfig, loadEngineClientConfig, loadWebConfig, projectRoot } from '../../platform/config.js';
 import { createPool } from '../../platform/database.js';
 import { engineApi, type EngineApi } from '../../platform/engine-api.js';
@@ -39,7 +40,14 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
         logger.info({ deployment: outcome.name, deploymentId: outcome.deploymentId, processDefinitionIds: outcome.processDefinitionIds }, outcome.deployed ? 'model deployed' : 'model unchanged; not redeployed');
       }
     }
-    const app = await buildApp({ engine, db, logger, browserDir: BROWSER_DIR });
+    const app = await buildApp({
+      engine,
+      db,
+      logger,
+      clock: systemClock,
+      security: { cookieSecure: web.COOKIE_SECURE, sessionHours: web.SESSION_HOURS, signInAttemptsPerMinute: web.SIGN_IN_ATTEMPTS_PER_MINUTE },
+      browserDir: BROWSER_DIR,
+    });
     await app.listen({ host: web.WEB_HOST, port: web.WEB_PORT });
     return {
       app,

@@ -4,17 +4,21 @@ import { z } from 'zod';
 import type { Queryable } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { AppError } from '../errors.js';
+import { accountOf } from '../plugins/authentication.js';
 
 // The walking skeleton: start an instance, see its user task with the deployed form, complete it, read its history.
 // It proves the loop web server → engine → worker → user task → web server; the business processes replace it.
 
 const PROCESS_KEY = 'skeleton';
+// The skeleton's review task belongs to the province; administrators may try it too.
+const access = ['province-officer', 'administrator'] as const;
 const idParams = z.object({ id: z.string().regex(/^[0-9a-f-]{36}$/, 'must be an id issued by the engine') });
 const taskSummary = z.object({ id: z.string(), name: z.string().nullable(), taskDefinitionKey: z.string(), created: z.string() });
 const activity = z.object({ activityId: z.string(), activityName: z.string().nullable(), activityType: z.string(), startTime: z.string(), endTime: z.string().nullable() });
 
 export const skeletonRoutes: FastifyPluginAsyncZod<{ engine: EngineApi; db: Queryable }> = async (app, { engine, db }) => {
   app.post('/api/skeleton/instances', {
+    config: { access },
     schema: {
       tags: ['skeleton'],
       summary: 'Start a skeleton instance',
@@ -25,12 +29,13 @@ export const skeletonRoutes: FastifyPluginAsyncZod<{ engine: EngineApi; db: Quer
     const businessKey = `skeleton-${randomUUID()}`;
     const instance = await engine.startProcess(PROCESS_KEY, businessKey, { applicant: request.body.applicant });
     await db.query('INSERT INTO audit_log (actor, action, subject, detail) VALUES ($1, $2, $3, $4)', [
-      'anonymous', 'skeleton.started', businessKey, { processInstanceId: instance.id },
+      accountOf(request).username, 'skeleton.started', businessKey, { processInstanceId: instance.id },
     ]);
     return reply.status(201).send({ processInstanceId: instance.id, businessKey });
   });
 
   app.get('/api/skeleton/instances/:id', {
+    config: { access },
     schema: {
       tags: ['skeleton'],
       summary: 'State, open tasks and history of a skeleton instance',
@@ -45,6 +50,7 @@ export const skeletonRoutes: FastifyPluginAsyncZod<{ engine: EngineApi; db: Quer
   });
 
   app.get('/api/skeleton/tasks/:id', {
+    config: { access },
     schema: {
       tags: ['skeleton'],
       summary: 'A skeleton user task with its deployed form-js schema and data',
@@ -58,6 +64,7 @@ export const skeletonRoutes: FastifyPluginAsyncZod<{ engine: EngineApi; db: Quer
   });
 
   app.post('/api/skeleton/tasks/:id/complete', {
+    config: { access },
     schema: {
       tags: ['skeleton'],
       summary: 'Complete the review task with the form data',

@@ -1,0 +1,64 @@
+import type { Queryable } from '../../../platform/database.js';
+import type { Account, Role } from './roles.js';
+
+interface AccountRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: string | null;
+  enterprise_uscc: string | null;
+  password_hash: string;
+  disabled: boolean;
+}
+
+const COLUMNS = 'id, username, display_name, role, unit_id, enterprise_uscc, password_hash, disabled';
+
+function toAccount(row: AccountRow): Account {
+  return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, enterpriseUscc: row.enterprise_uscc };
+}
+
+/** An account with what sign-in needs to check. */
+export interface AccountWithCredentials {
+  account: Account;
+  passwordHash: string;
+  disabled: boolean;
+}
+
+/** Finds an account by user name, with its password hash. */
+export async function findAccountByUsername(db: Queryable, username: string): Promise<AccountWithCredentials | undefined> {
+  const result = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM account WHERE username = $1`, [username]);
+  const row = result.rows[0];
+  return row && { account: toAccount(row), passwordHash: row.password_hash, disabled: row.disabled };
+}
+
+/** Finds an account by id, with its password hash. */
+export async function findAccountById(db: Queryable, id: number): Promise<AccountWithCredentials | undefined> {
+  const result = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM account WHERE id = $1`, [id]);
+  const row = result.rows[0];
+  return row && { account: toAccount(row), passwordHash: row.password_hash, disabled: row.disabled };
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  unitId?: string | null;
+  enterpriseUscc?: string | null;
+}
+
+/** Inserts an account unless the user name exists; returns whether it was inserted. */
+export async function insertAccountIfMissing(db: Queryable, account: NewAccount): Promise<boolean> {
+  const result = await db.query(
+    `INSERT INTO account (username, display_name, password_hash, role, unit_id, enterprise_uscc)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING`,
+    [account.username, account.displayName, account.passwordHash, account.role, account.unitId ?? null, account.enterpriseUscc ?? null],
+  );
+  return result.rowCount === 1;
+}
+
+/** Replaces an account's password hash. */
+export async function updatePasswordHash(db: Queryable, accountId: number, passwordHash: string): Promise<void> {
+  await db.query('UPDATE account SET password_hash = $2, password_changed_at = now() WHERE id = $1', [accountId, passwordHash]);
+}

@@ -1,0 +1,32 @@
+// The five roles of DOMAIN.md and how each maps to the engine's candidate groups.
+
+export const roles = ['applicant', 'city-reviewer', 'province-officer', 'expert', 'administrator'] as const;
+export type Role = (typeof roles)[number];
+
+/** The signed-in person, as every route sees it. */
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Set for city reviewers only: the reporting unit they act for. */
+  unitId: string | null;
+  /** Set for applicants only: the USCC of their enterprise. */
+  enterpriseUscc: string | null;
+}
+
+/** The engine candidate groups of an account: plain alphanumeric ids (`city130100`, `province`, `expert`, `admin`). */
+export function candidateGroupsOf(account: Pick<Account, 'role' | 'unitId'>): string[] {
+  switch (account.role) {
+    case 'city-reviewer':
+      return [`city${account.unitId}`];
+    case 'province-officer':
+      return ['province'];
+    case 'expert':
+      return ['expert'];
+    case 'administrator':
+      return ['admin'];
+    case 'applicant':
+      return [];
+  }
+}

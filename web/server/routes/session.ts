@@ -1,0 +1,98 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../../../platform/clock.js';
+import type { Queryable } from '../../../platform/database.js';
+import { hashPassword, unusablePasswordHash, verifyPassword } from '../../../platform/password.js';
+import { AppError } from '../errors.js';
+import { findAccountById, findAccountByUsername, updatePasswordHash } from '../identity/account-repository.js';
+import { candidateGroupsOf, roles, type Account } from '../identity/roles.js';
+import { createSession, deleteOtherSessions, deleteSession } from '../identity/session-repository.js';
+import { accountOf, SESSION_COOKIE } from '../plugins/authentication.js';
+
+export interface SessionRouteOptions {
+  db: Queryable;
+  clock: Clock;
+  cookieSecure: boolean;
+  sessionHours: number;
+  signInAttemptsPerMinute: number;
+}
+
+const accountView = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  unitId: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  candidateGroups: z.array(z.string()),
+});
+const sessionView = z.object({ account: accountView, csrfToken: z.string() });
+const password = z.string().min(1, '请输入密码').max(128);
+
+function view(account: Account) {
+  return { ...account, candidateGroups: candidateGroupsOf(account) };
+}
+
+/** Sign in, who am I, sign out, change password. */
+export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (app, options) => {
+  const { db, clock } = options;
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.cookieSecure };
+
+  app.post('/api/session', {
+    config: { access: 'public', rateLimit: { max: options.signInAttemptsPerMinute, timeWindow: 60_000 } },
+    schema: {
+      tags: ['session'],
+      summary: 'Sign in',
+      body: z.object({ username: z.string().trim().toLowerCase().min(1, '请输入用户名').max(64), password }),
+      response: { 200: sessionView },
+    },
+  }, async (request, reply) => {
+    const found = await findAccountByUsername(db, request.body.username);
+    // Check a password even for an unknown name, so timing does not tell which names exist.
+    const ok = await verifyPassword(request.body.password, found?.passwordHash ?? (await unusablePasswordHash()));
+    if (!found || !ok || found.disabled) throw new AppError('SIGN_IN_FAILED');
+    const expiresAt = new Date(clock.now().getTime() + options.sessionHours * 3_600_000);
+    const { token, csrfToken } = await createSession(db, found.account.id, expiresAt);
+    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+    return { account: view(found.account), csrfToken };
+  });
+
+  app.get('/api/session', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['session'], summary: 'The signed-in account and its CSRF token', response: { 200: sessionView } },
+  }, async (request) => ({ account: view(accountOf(request)), csrfToken: request.session!.csrfToken }));
+
+  app.delete('/api/session', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await deleteSession(db, request.session!.tokenHash);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/session/password', {
+    config: { access: 'signed-in', rateLimit: { max: options.signInAttemptsPerMinute, timeWindow: 60_000 } },
+    schema: {
+      tags: ['session'],
+      summary: 'Change one’s password; other sessions end',
+      body: z.object({ currentPassword: password, newPassword: z.string().min(10, '新密码至少 10 个字符').max(128) })
+        .refine((body) => body.newPassword !== body.currentPassword, { path: ['newPassword'], message: '新密码不能与原密码相同' }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    const account = accountOf(request);
+    const found = await findAccountById(db, account.id);
+    if (!found || !(await verifyPassword(request.body.currentPassword, found.passwordHash))) {
+      throw new AppError('VALIDATION_FAILED', '原密码不正确。', [{ path: 'body.currentPassword', message: '原密码不正确' }]);
+    }
+    await updatePasswordHash(db, account.id, await hashPassword(request.body.newPassword));
+    await deleteOtherSessions(db, account.id, request.session!.tokenHash);
+    return reply.status(204).send(null);
+  });
+};
