@@ -1,0 +1,156 @@
+// The application fields the domain rules read — not the whole form. The server parses every submission with
+// this schema (besides the deployed form's own rules), so messages are Chinese: the applicant sees them.
+import { z } from 'zod';
+import { directionCodes } from './directions.js';
+import { priorityQualificationCodes } from './priority.js';
+import { unitIds } from './units.js';
+import { checkUscc } from './uscc.js';
+
+/** Enterprise kinds; software and IT-service enterprises count as industrial (二、（一）). */
+export const enterpriseKindLabels = {
+  industrial: '工业企业',
+  'software-it': '软件和信息服务业企业',
+  other: '其他',
+} as const;
+
+/** The national 两化融合 stages (GB/T 23020), lowest first: the order matters to E3. */
+export const integrationStages = ['starting', 'single-coverage', 'integration', 'innovation'] as const;
+
+/** One 两化融合 stage. */
+export type IntegrationStage = (typeof integrationStages)[number];
+
+/** Chinese names of the 两化融合 stages. */
+export const integrationStageLabels: Readonly<Record<IntegrationStage, string>> = {
+  starting: '起步建设',
+  'single-coverage': '单项覆盖',
+  integration: '集成提升',
+  innovation: '创新突破',
+};
+
+/** Project kinds; only new and continued projects may be declared (E4). */
+export const projectTypeLabels = { new: '新建', continued: '续建', other: '其他' } as const;
+
+/** The largest amount accepted, in 万元 (one hundred billion yuan): beyond it a typo is far likelier than a project. */
+export const maxAmountWanYuan = 10_000_000;
+
+const required = '不能为空';
+
+const text = (max: number) => z.string().trim().min(1, required).max(max, `不能超过${max}个字`);
+const optionalText = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
+const yesNo = z.boolean({ error: '请选择是或否' });
+const amount = z
+  .number({ error: '请输入金额' })
+  .min(0, '金额不能为负数')
+  .max(maxAmountWanYuan, `金额不能超过${maxAmountWanYuan}万元`);
+const isoDate = z.iso.date({ error: '请输入有效日期' });
+
+/** A reference to an uploaded file; the file itself lives in the object store, never in the form data. */
+export const attachmentReference = z.object({
+  id: z.uuid({ error: '附件标识无效' }),
+  fileName: text(255),
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '附件摘要无效').toLowerCase(),
+});
+
+/** A reference to an uploaded file. */
+export type AttachmentReference = z.infer<typeof attachmentReference>;
+
+/** One structured performance target (绩效目标): acceptance and spot-checks judge against it. */
+export const performanceTarget = z.object({
+  indicator: text(100),
+  // A new project may have no baseline, and a target such as "通过认证" has no unit.
+  baseline: optionalText(50).default(''),
+  target: text(50),
+  unit: optionalText(20).default(''),
+});
+
+/** The application fields the eligibility rules read. */
+export const applicationFields = z
+  .object({
+    enterpriseName: text(100),
+    uscc: z.string().trim().min(1, required),
+    usccConfirmedAsPrinted: yesNo.default(false),
+    declaredUnit: z.enum(unitIds, { error: '请选择有效的推荐单位' }),
+    enterpriseKind: z.enum(['industrial', 'software-it', 'other'], { error: '请选择企业类型' }),
+    independentLegalPerson: yesNo,
+    localStatsProof: attachmentReference.optional(),
+    localTaxProof: attachmentReference.optional(),
+    integrationStage: z.enum(integrationStages, { error: '请选择两化融合发展水平阶段' }),
+    selfAssessmentReport: attachmentReference.optional(),
+    itTeamSize: z.int({ error: '请输入整数' }).min(0, '不能为负数').max(100_000, '人数过大，请核对'),
+    badRecordDeclared: yesNo,
+    priorityQualifications: z
+      .array(z.enum(priorityQualificationCodes, { error: '请选择有效的优先条件' }))
+      .refine((codes) => new Set(codes).size === codes.length, '优先条件不能重复选择')
+      .default([]),
+    projectName: text(100),
+    direction: z.enum(directionCodes, { error: '请选择有效的申报方向' }),
+    projectType: z.enum(['new', 'continued', 'other'], { error: '请选择项目类型' }),
+    totalInvestment: amount,
+    completedInvestment: amount,
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    plannedForPilot: yesNo,
+    filingNumber: optionalText(64).optional(),
+    priorFiscalFunding: yesNo,
+    performanceTargets: z
+      .array(performanceTarget)
+      .min(1, '请至少填写一项绩效目标')
+      .max(20, '绩效目标不能超过20项'),
+  })
+  // Cross-field checks run as soon as their own fields are valid, so the applicant sees every problem at once.
+  .superRefine((fields, context) => {
+    const check = checkUscc(fields.uscc);
+    if (check.ok || (check.problem === 'check-character' && fields.usccConfirmedAsPrinted)) return;
+    context.addIssue({ code: 'custom', path: ['uscc'], message: check.message, input: fields.uscc });
+  }, whenValid('uscc', 'usccConfirmedAsPrinted'))
+  .superRefine((fields, context) => {
+    if (fields.completedInvestment <= fields.totalInvestment) return;
+    const message = '已完成投资不能超过项目总投资';
+    context.addIssue({ code: 'custom', path: ['completedInvestment'], message, input: fields.completedInvestment });
+  }, whenValid('totalInvestment', 'completedInvestment'))
+  .superRefine((fields, context) => {
+    // ISO dates compare correctly as strings.
+    if (fields.periodEnd >= fields.periodStart) return;
+    context.addIssue({ code: 'custom', path: ['periodEnd'], message: '结束日期不能早于开始日期', input: fields.periodEnd });
+  }, whenValid('periodStart', 'periodEnd'));
+
+/** The parsed application fields. */
+export type ApplicationFields = z.infer<typeof applicationFields>;
+
+/** The Chinese label of each field, for forms, documents and messages. */
+export const fieldLabels: Readonly<Record<keyof ApplicationFields, string>> = {
+  enterpriseName: '企业名称',
+  uscc: '统一社会信用代码',
+  usccConfirmedAsPrinted: '确认统一社会信用代码与营业执照印制一致',
+  declaredUnit: '推荐单位',
+  enterpriseKind: '企业类型',
+  independentLegalPerson: '是否具有独立法人资格',
+  localStatsProof: '统计部门证明材料',
+  localTaxProof: '税务部门证明材料',
+  integrationStage: '两化融合发展水平阶段',
+  selfAssessmentReport: '企业两化融合自评估报告',
+  itTeamSize: '信息化支撑队伍人数',
+  badRecordDeclared: '是否存在经营管理、社会信用、安全生产、节能环保等方面的不良记录',
+  priorityQualifications: '优先条件',
+  projectName: '项目名称',
+  direction: '申报方向',
+  projectType: '项目类型',
+  totalInvestment: '项目总投资（万元）',
+  completedInvestment: '已完成投资（万元）',
+  periodStart: '建设期开始日期',
+  periodEnd: '建设期结束日期',
+  plannedForPilot: '是否拟申请试点示范',
+  filingNumber: '项目备案号',
+  priorFiscalFunding: '是否获得过各级财政资金支持',
+  performanceTargets: '绩效目标',
+};
+
+// helpers
+
+/** Lets a cross-field check run when the value is an object and none of the fields it reads has an issue. */
+function whenValid(...keys: string[]): z.core.$ZodSuperRefineParams {
+  return {
+    when: (payload) =>
+      payload.issues.every((issue) => issue.path !== undefined && issue.path.length > 0 && !keys.includes(String(issue.path[0]))),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Queryable } from '../platform/database.js';
+import { callSchema, type Call } from '../domain/call.js';
+
+interface CallRow {
+  id: string;
+  year: number;
+  title: string;
+  guide: string;
+  opens_at: Date;
+  enterprise_deadline: Date;
+  city_deadline: Date;
+  directions: unknown;
+  direction_templates: unknown;
+  contacts: unknown;
+  downloads: unknown;
+  correction_days: number;
+  max_correction_rounds: number;
+}
+
+function toCall(row: CallRow): Call {
+  return callSchema.parse({
+    id: row.id,
+    year: row.year,
+    title: row.title,
+    guide: row.guide,
+    opensAt: row.opens_at,
+    enterpriseDeadline: row.enterprise_deadline,
+    cityDeadline: row.city_deadline,
+    directions: row.directions,
+    directionTemplates: row.direction_templates,
+    contacts: row.contacts,
+    downloads: row.downloads,
+    correctionDays: row.correction_days,
+    maxCorrectionRounds: row.max_correction_rounds,
+  });
+}
+
+/** Inserts a call unless one with its id exists; returns whether it was inserted. */
+export async function insertCallIfMissing(db: Queryable, call: Call): Promise<boolean> {
+  const result = await db.query(
+    `INSERT INTO call (id, year, title, guide, opens_at, enterprise_deadline, city_deadline, directions, direction_templates,
+                       contacts, downloads, correction_days, max_correction_rounds)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+    [call.id, call.year, call.title, call.guide, call.opensAt, call.enterpriseDeadline, call.cityDeadline, JSON.stringify(call.directions),
+      JSON.stringify(call.directionTemplates), JSON.stringify(call.contacts), JSON.stringify(call.downloads), call.correctionDays, call.maxCorrectionRounds],
+  );
+  return result.rowCount === 1;
+}
+
+/** Moves a call's calendar (the demo call, kept open on every start). */
+export async function updateCallCalendar(db: Queryable, call: Pick<Call, 'id' | 'year' | 'title' | 'opensAt' | 'enterpriseDeadline' | 'cityDeadline'>): Promise<void> {
+  await db.query('UPDATE call SET year = $2, title = $3, opens_at = $4, enterprise_deadline = $5, city_deadline = $6 WHERE id = $1', [
+    call.id, call.year, call.title, call.opensAt, call.enterpriseDeadline, call.cityDeadline,
+  ]);
+}
+
+/** One call by id. */
+export async function findCall(db: Queryable, id: string): Promise<Call | undefined> {
+  const result = await db.query<CallRow>('SELECT * FROM call WHERE id = $1', [id]);
+  return result.rows[0] && toCall(result.rows[0]);
+}
+
+/** Every call, newest first. */
+export async function listCalls(db: Queryable): Promise<Call[]> {
+  const result = await db.query<CallRow>('SELECT * FROM call ORDER BY opens_at DESC');
+  return result.rows.map(toCall);
+}
+
+/** The enterprise deadline a unit set for a call, if any. */
+export async function findUnitDeadline(db: Queryable, callId: string, unitId: string): Promise<Date | undefined> {
+  const result = await db.query<{ enterprise_deadline: Date }>('SELECT enterprise_deadline FROM call_unit_deadline WHERE call_id = $1 AND unit_id = $2', [callId, unitId]);
+  return result.rows[0]?.enterprise_deadline;
+}
