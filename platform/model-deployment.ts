@@ -34,7 +34,10 @@ const deploymentAnswer = z.object({
   deployedProcessDefinitions: z.record(z.string(), z.object({ id: z.string() })).nullable().optional(),
 });
 
-/** Collects each process under processesDir with the forms (formsDir) and decisions (processesDir) it references. */
+/**
+ * Collects each process under processesDir with the forms (formsDir) and decisions (processesDir) it references:
+ * camunda:formRef, camunda:decisionRef, and forms named by a process property `deployWithForm`.
+ */
 export async function collectModelBundles(processesDir: string, formsDir: string): Promise<ModelBundle[]> {
   const forms = await indexFiles(formsDir, '.form', (content) => [formId(content)]);
   const decisions = await indexFiles(processesDir, '.dmn', (content) => [...content.matchAll(/<decision\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]!));
@@ -50,7 +53,7 @@ export async function collectModelBundles(processesDir: string, formsDir: string
         files.set(found.fileName, found.content);
       }
     };
-    link('form', attributeValues(content, 'camunda:formRef'), forms);
+    link('form', [...attributeValues(content, 'camunda:formRef'), ...deployWithForms(content)], forms);
     link('decision', attributeValues(content, 'camunda:decisionRef'), decisions);
     bundles.push({ name: fileName.replace(/\.bpmn$/, ''), files: [...files].map(([name, text]) => ({ fileName: name, content: text })) });
   }
@@ -90,6 +93,11 @@ export async function deployModels(engine: EngineClient, processesDir: string, f
 }
 
 // helpers
+
+// <camunda:property name="deployWithForm" value="…" />: a form no task references that still belongs to the process.
+function deployWithForms(xml: string): string[] {
+  return [...xml.matchAll(/<camunda:property\s+name="deployWithForm"\s+value="([^"]+)"/g)].map((m) => m[1]!);
+}
 
 function attributeValues(xml: string, attribute: string): string[] {
   const pattern = new RegExp(`\\b${attribute}="([^"]+)"`, 'g');

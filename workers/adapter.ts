@@ -59,7 +59,8 @@ async function runTask(worker: Worker, deps: WorkerDeps, policy: RetryPolicy, ta
   }
   let output: unknown;
   try {
-    output = worker.output.parse(await worker.handle(input.data, { ...deps, logger: log }));
+    const context = { externalTaskId: task.id, processInstanceId: task.processInstanceId, businessKey: task.businessKey, activityId: task.activityId };
+    output = worker.output.parse(await worker.handle(input.data, { ...deps, logger: log }, context));
   } catch (error) {
     if (error instanceof BusinessError) {
       await taskService.handleBpmnError(task, error.code, error.message, toVariables(error.variables));

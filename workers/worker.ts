@@ -10,6 +10,14 @@ export interface WorkerDeps {
   logger: Logger;
 }
 
+/** Which engine task a handler works on: the id makes its writes idempotent when the engine retries it. */
+export interface TaskContext {
+  externalTaskId: string;
+  processInstanceId: string;
+  businessKey: string | null;
+  activityId: string;
+}
+
 /** One external-task topic: its input and output variables, and a handler that turns one into the other. */
 export interface Worker<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   topic: string;
@@ -17,7 +25,7 @@ export interface Worker<I extends z.ZodType = z.ZodType, O extends z.ZodType = z
   description: string;
   input: I;
   output: O;
-  handle(input: z.infer<I>, deps: WorkerDeps): Promise<z.infer<O>>;
+  handle(input: z.infer<I>, deps: WorkerDeps, task: TaskContext): Promise<z.infer<O>>;
 }
 
 /** Declares a worker with its types inferred from the schemas. */

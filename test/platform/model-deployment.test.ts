@@ -15,6 +15,11 @@ describe('model deployment', () => {
     const bundles = await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'));
     const skeleton = bundles.find((b) => b.name === 'skeleton');
     expect(skeleton?.files.map((f) => f.fileName).sort()).toEqual(['skeleton-review.form', 'skeleton.bpmn']);
+    const declaration = bundles.find((b) => b.name === 'declaration');
+    expect(declaration?.files.map((f) => f.fileName).sort()).toEqual([
+      'application-experience-center.form', 'application-industry-platform.form', 'application-mode.form', 'application-priority.dmn',
+      'city-preliminary-review.form', 'correction.form', 'declaration.bpmn', 'minimum-integration-stage.dmn',
+    ]);
   });
 
   it('deploys a changed bundle once and skips it while nothing changed', async () => {
