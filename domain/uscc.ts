@@ -54,7 +54,7 @@ export function usccRegionCode(code: string): string {
 // helpers
 
 /** The check character the first 17 characters call for; the caller has checked the charset. */
-function usccCheckCharacter(code: string): string {
+export function usccCheckCharacter(code: string): string {
   let sum = 0;
   usccWeights.forEach((weight, index) => {
     sum += usccCharset.indexOf(code.charAt(index)) * weight;

@@ -57,6 +57,8 @@ const webSchema = z.object({
   COOKIE_SECURE: flag.default(true),
   SESSION_HOURS: positiveInt.max(24 * 30).default(8),
   SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.max(1000).default(10),
+  ATTACHMENT_DIR: z.string().default(path.join(projectRoot, '.data', 'attachments')),
+  ATTACHMENT_MAX_MB: positiveInt.max(200).default(20),
 });
 export type WebConfig = z.infer<typeof webSchema>;
 

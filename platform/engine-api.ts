@@ -62,7 +62,7 @@ export function engineApi(engine: EngineClient) {
         schema: processInstance,
       }),
 
-    tasks: (query: { processInstanceId?: string; processInstanceBusinessKey?: string; candidateGroup?: string }) =>
+    tasks: (query: { processInstanceId?: string; processInstanceBusinessKey?: string; candidateGroup?: string; taskDefinitionKey?: string; processDefinitionKey?: string }) =>
       engine.request('POST', '/task', { json: query, schema: z.array(task) }),
 
     task: (id: string) => engine.request('GET', `/task/${encodeURIComponent(id)}`, { schema: task }),
@@ -84,6 +84,15 @@ export function engineApi(engine: EngineClient) {
       engine.request('GET', `/history/activity-instance?processInstanceId=${encodeURIComponent(processInstanceId)}&sortBy=occurrence&sortOrder=asc`, {
         schema: z.array(historicActivity),
       }),
+
+    latestProcessDefinition: (key: string) =>
+      engine.request('GET', `/process-definition/key/${encodeURIComponent(key)}`, { schema: z.object({ id: z.string(), deploymentId: z.string(), version: z.number() }) }),
+
+    deploymentResources: (deploymentId: string) =>
+      engine.request('GET', `/deployment/${encodeURIComponent(deploymentId)}/resources`, { schema: z.array(z.object({ id: z.string(), name: z.string() })) }),
+
+    deploymentResourceJson: (deploymentId: string, resourceId: string) =>
+      engine.request('GET', `/deployment/${encodeURIComponent(deploymentId)}/resources/${encodeURIComponent(resourceId)}/data`, { schema: z.unknown() }),
 
     incidents: (processInstanceId: string) =>
       engine.request('GET', `/incident?processInstanceId=${encodeURIComponent(processInstanceId)}`, { schema: z.array(incident) }),

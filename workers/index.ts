@@ -1,5 +1,8 @@
+import { applicationCheck } from './topics/application-check.js';
+import { applicationRequestCorrection } from './topics/application-request-correction.js';
+import { applicationStatus } from './topics/application-status.js';
 import { skeletonPrepareReview } from './topics/skeleton-prepare-review.js';
 import type { Worker } from './worker.js';
 
 /** Every worker this project runs; one file per topic under topics/. */
-export const allWorkers: Worker[] = [skeletonPrepareReview];
+export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationStatus];

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { folderAttachmentStore } from '../../platform/attachment-store.js';
 import { systemClock, type Clock } from '../../platform/clock.js';
 import type { EngineClientConfig } from '../../platform/config.js';
 import { createPool, type Pool } from '../../platform/database.js';
@@ -17,6 +20,7 @@ export interface TestAppOptions {
   engine?: EngineClientConfig;
   clock?: Clock;
   signInAttemptsPerMinute?: number;
+  attachmentMaxBytes?: number;
 }
 
 /** The web application wired to the test engine and database, for app.inject(). */
@@ -28,6 +32,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<{ app: Fast
     logger: createLogger('test-web', 'silent'),
     clock: options.clock ?? systemClock,
     security: { cookieSecure: true, sessionHours: 8, signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 1000 },
+    attachments: { store: folderAttachmentStore(path.join(inject('tempDir'), 'attachments')), maxBytes: options.attachmentMaxBytes ?? 2 * 1024 * 1024 },
   });
   return {
     app,

@@ -1,14 +1,20 @@
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AttachmentStore } from '../../platform/attachment-store.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Pool } from '../../platform/database.js';
 import type { EngineApi } from '../../platform/engine-api.js';
 import type { Logger } from '../../platform/logger.js';
+import { deployedForms } from './applications/deployed-forms.js';
 import { authentication } from './plugins/authentication.js';
 import { browserBundle } from './plugins/browser-bundle.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { openApi } from './plugins/openapi.js';
+import { applicationRoutes } from './routes/applications.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { healthRoutes } from './routes/health.js';
+import { reviewTaskRoutes } from './routes/review-tasks.js';
 import { sessionRoutes } from './routes/session.js';
 import { skeletonRoutes } from './routes/skeleton.js';
 
@@ -18,6 +24,7 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   security: { cookieSecure: boolean; sessionHours: number; signInAttemptsPerMinute: number };
+  attachments: { store: AttachmentStore; maxBytes: number };
   /** The built browser bundle; omitted in API tests. */
   browserDir?: string;
 }
@@ -28,12 +35,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  await app.register(multipart, { limits: { fileSize: deps.attachments.maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
   await app.register(openApi);
   await app.register(errorHandler);
   await app.register(authentication, { db: deps.db, clock: deps.clock });
 
   await app.register(healthRoutes, { engine: deps.engine, db: deps.db });
   await app.register(sessionRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
+  await app.register(applicationRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine), clock: deps.clock });
+  await app.register(reviewTaskRoutes, { db: deps.db, engine: deps.engine });
+  await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
   await app.register(skeletonRoutes, { engine: deps.engine, db: deps.db });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { folderAttachmentStore } from '../../platform/attachment-store.js';
 import { systemClock } from '../../platform/clock.js';
+import { call2021 } from '../../domain/call.js';
+import { insertCallIfMissing } from '../../store/call-repository.js';
 import { loadDatabaseConfig, loadEngineClientConfig, loadWebConfig, projectRoot } from '../../platform/config.js';
 import { createPool } from '../../platform/database.js';
 import { engineApi, type EngineApi } from '../../platform/engine-api.js';
@@ -32,6 +35,7 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
   try {
     const applied = await migrate(db, MIGRATIONS_DIR);
     logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+    await insertCallIfMissing(db, call2021); // the 2021 call is history every installation keeps
     const engineClient = createEngineClient(engineConfig);
     const engine = engineApi(engineClient);
     await waitForEngine(engine, web.ENGINE_WAIT_SECONDS * 1000, logger);
@@ -46,6 +50,7 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
       logger,
       clock: systemClock,
       security: { cookieSecure: web.COOKIE_SECURE, sessionHours: web.SESSION_HOURS, signInAttemptsPerMinute: web.SIGN_IN_ATTEMPTS_PER_MINUTE },
+      attachments: { store: folderAttachmentStore(web.ATTACHMENT_DIR), maxBytes: web.ATTACHMENT_MAX_MB * 1024 * 1024 },
       browserDir: BROWSER_DIR,
     });
     await app.listen({ host: web.WEB_HOST, port: web.WEB_PORT });

@@ -1,0 +1,214 @@
+import type { Queryable } from '../platform/database.js';
+import type { ApplicationStatus } from '../domain/application-status.js';
+import type { TemplateCode } from '../domain/directions.js';
+import type { EarlierDeclaration } from '../domain/eligibility/e6-not-duplicate.js';
+import type { RuleOutcome } from '../domain/eligibility/rule.js';
+
+// Explicit SQL for applications, their status history and rule outcomes. Shared by the web server and the workers;
+// every function takes the pool or a client inside the caller's transaction.
+
+export interface Application {
+  id: string;
+  callId: string;
+  enterpriseUscc: string;
+  createdBy: number;
+  template: TemplateCode;
+  unitId: string | null;
+  applicationNumber: string | null;
+  processInstanceId: string | null;
+  status: ApplicationStatus;
+  data: Record<string, unknown>;
+  correctionRound: number;
+  priorityRank: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+}
+
+interface ApplicationRow {
+  id: string;
+  call_id: string;
+  enterprise_uscc: string;
+  created_by: string;
+  template: TemplateCode;
+  unit_id: string | null;
+  application_number: string | null;
+  process_instance_id: string | null;
+  status: ApplicationStatus;
+  data: Record<string, unknown>;
+  correction_round: number;
+  priority_rank: number | null;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+}
+
+function toApplication(row: ApplicationRow): Application {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    enterpriseUscc: row.enterprise_uscc,
+    createdBy: Number(row.created_by),
+    template: row.template,
+    unitId: row.unit_id,
+    applicationNumber: row.application_number,
+    processInstanceId: row.process_instance_id,
+    status: row.status,
+    data: row.data,
+    correctionRound: row.correction_round,
+    priorityRank: row.priority_rank,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+  };
+}
+
+/** Creates a draft for an enterprise in a call. */
+export async function insertDraft(db: Queryable, draft: { callId: string; enterpriseUscc: string; createdBy: number; template: TemplateCode; data: Record<string, unknown>; at: Date }): Promise<Application> {
+  const result = await db.query<ApplicationRow>(
+    `INSERT INTO application (call_id, enterprise_uscc, created_by, template, data, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+    [draft.callId, draft.enterpriseUscc, draft.createdBy, draft.template, draft.data, draft.at],
+  );
+  return toApplication(result.rows[0]!);
+}
+
+/** One application by id; `forUpdate` locks its row for the caller's transaction. */
+export async function findApplication(db: Queryable, id: string, forUpdate = false): Promise<Application | undefined> {
+  const result = await db.query<ApplicationRow>(`SELECT * FROM application WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return result.rows[0] && toApplication(result.rows[0]);
+}
+
+/** The applications of an enterprise, newest first. */
+export async function listEnterpriseApplications(db: Queryable, enterpriseUscc: string): Promise<Application[]> {
+  const result = await db.query<ApplicationRow>('SELECT * FROM application WHERE enterprise_uscc = $1 ORDER BY created_at DESC', [enterpriseUscc]);
+  return result.rows.map(toApplication);
+}
+
+/** The submitted applications declared to a unit, by number. */
+export async function listUnitApplications(db: Queryable, unitId: string): Promise<Application[]> {
+  const result = await db.query<ApplicationRow>("SELECT * FROM application WHERE unit_id = $1 AND status <> 'draft' ORDER BY application_number", [unitId]);
+  return result.rows.map(toApplication);
+}
+
+/** Replaces a draft's data; returns false when the application is no longer a draft. */
+export async function updateDraftData(db: Queryable, id: string, data: Record<string, unknown>, at: Date): Promise<boolean> {
+  const result = await db.query("UPDATE application SET data = $2, updated_at = $3 WHERE id = $1 AND status = 'draft'", [id, data, at]);
+  return result.rowCount === 1;
+}
+
+/** The next number in a (year, unit) sequence, safe under concurrent submissions. */
+export async function nextApplicationSequence(db: Queryable, year: number, unitId: string): Promise<number> {
+  const result = await db.query<{ last: number }>(
+    `INSERT INTO application_number_sequence (year, unit_id, last) VALUES ($1, $2, 1)
+     ON CONFLICT (year, unit_id) DO UPDATE SET last = application_number_sequence.last + 1 RETURNING last`,
+    [year, unitId],
+  );
+  return result.rows[0]!.last;
+}
+
+/** Marks a draft submitted with its final data, unit, number and project key. */
+export async function markSubmitted(db: Queryable, submission: { id: string; data: Record<string, unknown>; unitId: string; applicationNumber: string; projectKey: string; at: Date }): Promise<void> {
+  await db.query(
+    `UPDATE application SET data = $2, unit_id = $3, application_number = $4, project_key = $5, status = 'submitted', submitted_at = $6, updated_at = $6
+      WHERE id = $1 AND status = 'draft'`,
+    [submission.id, submission.data, submission.unitId, submission.applicationNumber, submission.projectKey, submission.at],
+  );
+}
+
+/** Stores corrected data and counts the round. */
+export async function storeCorrection(db: Queryable, correction: { id: string; data: Record<string, unknown>; projectKey: string; at: Date }): Promise<void> {
+  await db.query('UPDATE application SET data = $2, project_key = $3, correction_round = correction_round + 1, updated_at = $4 WHERE id = $1', [
+    correction.id, correction.data, correction.projectKey, correction.at,
+  ]);
+}
+
+/** Links the process instance started for the application. */
+export async function setProcessInstance(db: Queryable, id: string, processInstanceId: string): Promise<void> {
+  await db.query('UPDATE application SET process_instance_id = $2 WHERE id = $1', [id, processInstanceId]);
+}
+
+/** Stores the priority rank the decision table gave (null: no priority qualification). */
+export async function setPriorityRank(db: Queryable, id: string, rank: number | null): Promise<void> {
+  await db.query('UPDATE application SET priority_rank = $2 WHERE id = $1', [id, rank]);
+}
+
+export interface StatusEvent {
+  status: ApplicationStatus;
+  at: Date;
+  actor: string;
+  reason: string | null;
+}
+
+/**
+ * Records a status and makes it the application's current one. With a cause key (the engine task that caused it),
+ * a retried call records nothing twice; returns whether it recorded.
+ */
+export async function recordStatus(db: Queryable, event: StatusEvent & { applicationId: string; causeKey?: string }): Promise<boolean> {
+  const inserted = await db.query(
+    `INSERT INTO application_status_event (application_id, status, at, actor, reason, cause_key) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (cause_key) DO NOTHING`,
+    [event.applicationId, event.status, event.at, event.actor, event.reason, event.causeKey ?? null],
+  );
+  if (inserted.rowCount !== 1) return false;
+  await db.query('UPDATE application SET status = $2, updated_at = $3 WHERE id = $1', [event.applicationId, event.status, event.at]);
+  return true;
+}
+
+/** Every status an application passed through, oldest first. */
+export async function statusHistory(db: Queryable, applicationId: string): Promise<StatusEvent[]> {
+  const result = await db.query<StatusEvent>('SELECT status, at, actor, reason FROM application_status_event WHERE application_id = $1 ORDER BY id', [applicationId]);
+  return result.rows;
+}
+
+/** Replaces the rule outcomes of one check round (a retried check writes the same round again). */
+export async function storeRuleOutcomes(db: Queryable, applicationId: string, round: number, outcomes: readonly RuleOutcome[], at: Date): Promise<void> {
+  await db.query('DELETE FROM application_rule_outcome WHERE application_id = $1 AND round = $2', [applicationId, round]);
+  for (const [position, outcome] of outcomes.entries()) {
+    await db.query(
+      'INSERT INTO application_rule_outcome (application_id, round, rule_id, result, reason, field, at, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [applicationId, round, outcome.ruleId, outcome.result, outcome.reason ?? null, outcome.field ?? null, at, position],
+    );
+  }
+}
+
+/** The rule outcomes of the latest check round. */
+export async function latestRuleOutcomes(db: Queryable, applicationId: string): Promise<(RuleOutcome & { round: number })[]> {
+  const result = await db.query<{ rule_id: RuleOutcome['ruleId']; result: RuleOutcome['result']; reason: string | null; field: string | null; round: number }>(
+    `SELECT rule_id, result, reason, field, round FROM application_rule_outcome
+      WHERE application_id = $1 AND round = (SELECT max(round) FROM application_rule_outcome WHERE application_id = $1) ORDER BY position`,
+    [applicationId],
+  );
+  return result.rows.map((row) => ({
+    ruleId: row.rule_id,
+    result: row.result,
+    round: row.round,
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.field ? { field: row.field as RuleOutcome['field'] } : {}),
+  }));
+}
+
+/**
+ * Live declarations of a call by an enterprise submitted before the given one: what the duplicate rule (E6)
+ * compares. Only earlier ones count, so of two copies the later is refused, whichever is checked first.
+ */
+export async function earlierLiveDeclarations(db: Queryable, application: Pick<Application, 'id' | 'callId' | 'enterpriseUscc' | 'submittedAt' | 'applicationNumber'>): Promise<EarlierDeclaration[]> {
+  const result = await db.query<{ application_number: string; enterprise_uscc: string; data: { projectName?: unknown } }>(
+    `SELECT application_number, enterprise_uscc, data FROM application
+      WHERE call_id = $1 AND enterprise_uscc = $2 AND id <> $3 AND status NOT IN ('draft', 'refused', 'withdrawn')
+        AND (submitted_at, application_number) < ($4, $5)`,
+    [application.callId, application.enterpriseUscc, application.id, application.submittedAt, application.applicationNumber],
+  );
+  return result.rows.map((row) => ({
+    applicationNumber: row.application_number,
+    uscc: row.enterprise_uscc,
+    projectName: String(row.data.projectName ?? ''),
+    inProvincialLibraryThisYear: false, // the provincial library arrives with the province stage
+  }));
+}
+
+/** The application a process instance belongs to. */
+export async function findApplicationByProcessInstance(db: Queryable, processInstanceId: string): Promise<Application | undefined> {
+  const result = await db.query<ApplicationRow>('SELECT * FROM application WHERE process_instance_id = $1', [processInstanceId]);
+  return result.rows[0] && toApplication(result.rows[0]);
+}

@@ -1,0 +1,88 @@
+import type { Queryable } from '../platform/database.js';
+
+export interface Attachment {
+  id: string;
+  ownerUscc: string | null;
+  ownerUnitId: string | null;
+  uploadedBy: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  replaces: string | null;
+  createdAt: Date;
+}
+
+interface AttachmentRow {
+  id: string;
+  owner_uscc: string | null;
+  owner_unit_id: string | null;
+  uploaded_by: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: string;
+  sha256: string;
+  storage_key: string;
+  replaces: string | null;
+  created_at: Date;
+}
+
+function toAttachment(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    ownerUscc: row.owner_uscc,
+    ownerUnitId: row.owner_unit_id,
+    uploadedBy: Number(row.uploaded_by),
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: Number(row.size_bytes),
+    sha256: row.sha256,
+    storageKey: row.storage_key,
+    replaces: row.replaces,
+    createdAt: row.created_at,
+  };
+}
+
+/** Records an attachment whose bytes are already stored. */
+export async function insertAttachment(db: Queryable, attachment: Omit<Attachment, 'createdAt'>): Promise<Attachment> {
+  const result = await db.query<AttachmentRow>(
+    `INSERT INTO attachment (id, owner_uscc, owner_unit_id, uploaded_by, file_name, media_type, size_bytes, sha256, storage_key, replaces)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+    [attachment.id, attachment.ownerUscc, attachment.ownerUnitId, attachment.uploadedBy, attachment.fileName, attachment.mediaType,
+      attachment.sizeBytes, attachment.sha256, attachment.storageKey, attachment.replaces],
+  );
+  return toAttachment(result.rows[0]!);
+}
+
+/** One attachment by id. */
+export async function findAttachment(db: Queryable, id: string): Promise<Attachment | undefined> {
+  const result = await db.query<AttachmentRow>('SELECT * FROM attachment WHERE id = $1', [id]);
+  return result.rows[0] && toAttachment(result.rows[0]);
+}
+
+/** Several attachments by id (missing ones are simply absent). */
+export async function findAttachments(db: Queryable, ids: readonly string[]): Promise<Attachment[]> {
+  if (!ids.length) return [];
+  const result = await db.query<AttachmentRow>('SELECT * FROM attachment WHERE id = ANY($1::uuid[])', [ids]);
+  return result.rows.map(toAttachment);
+}
+
+/** Links the attachments a submission references to its application (idempotent). */
+export async function linkAttachments(db: Queryable, applicationId: string, attachmentIds: readonly string[]): Promise<void> {
+  if (!attachmentIds.length) return;
+  await db.query(
+    `INSERT INTO application_attachment (application_id, attachment_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [applicationId, attachmentIds],
+  );
+}
+
+/** The units whose submitted applications reference an attachment. */
+export async function unitsReferencingAttachment(db: Queryable, attachmentId: string): Promise<string[]> {
+  const result = await db.query<{ unit_id: string }>(
+    `SELECT DISTINCT a.unit_id FROM application_attachment l JOIN application a ON a.id = l.application_id
+      WHERE l.attachment_id = $1 AND a.unit_id IS NOT NULL`,
+    [attachmentId],
+  );
+  return result.rows.map((row) => row.unit_id);
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../platform/database.js';
+
+// Messages are queued in the transaction of the event that causes them, keyed by that event, so an event queues
+// at most one message per channel however often it is retried.
+
+/** The stable Message-ID of an event's e-mail: a resend carries the same one, so mail clients show it once. */
+export function messageIdFor(eventKey: string, domain: string): string {
+  return `<${createHash('sha256').update(eventKey).digest('hex').slice(0, 32)}@${domain}>`;
+}
+
+export interface QueuedEmail {
+  eventKey: string;
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+/** Queues an e-mail unless one was queued for the same event; returns whether it queued. */
+export async function queueEmail(db: Queryable, email: QueuedEmail, messageDomain: string): Promise<boolean> {
+  const result = await db.query(
+    `INSERT INTO outbox_message (event_key, message_id, recipient, subject, body) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (event_key) DO NOTHING`,
+    [email.eventKey, messageIdFor(email.eventKey, messageDomain), email.recipient, email.subject, email.body],
+  );
+  return result.rowCount === 1;
+}
+
+export interface InAppMessage {
+  eventKey: string;
+  enterpriseUscc?: string;
+  unitId?: string;
+  applicationId?: string;
+  title: string;
+  body: string;
+}
+
+/** Adds an in-app message unless one exists for the same event. */
+export async function addInAppMessage(db: Queryable, message: InAppMessage): Promise<void> {
+  await db.query(
+    `INSERT INTO in_app_message (event_key, enterprise_uscc, unit_id, application_id, title, body) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (event_key) DO NOTHING`,
+    [message.eventKey, message.enterpriseUscc ?? null, message.unitId ?? null, message.applicationId ?? null, message.title, message.body],
+  );
+}
+
+/** The in-app messages of an enterprise, newest first. */
+export async function enterpriseMessages(db: Queryable, enterpriseUscc: string) {
+  const result = await db.query<{ id: string; title: string; body: string; created_at: Date; read_at: Date | null }>(
+    'SELECT id, title, body, created_at, read_at FROM in_app_message WHERE enterprise_uscc = $1 ORDER BY id DESC',
+    [enterpriseUscc],
+  );
+  return result.rows.map((row) => ({ id: Number(row.id), title: row.title, body: row.body, createdAt: row.created_at, readAt: row.read_at }));
+}

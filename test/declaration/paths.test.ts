@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Call } from '../../domain/call.js';
+import { findApplication } from '../../store/application-repository.js';
+import { draftAndSubmit, newApplicant, newReviewer, openTestCall, uploadPdf, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
+import { testEngine, waitFor } from '../support/engine.js';
+import { testApp } from '../support/web.js';
+
+// Each path of the declaration process through the real engine and workers: to the city; corrected, then to the
+// city; returned by the city and corrected; withdrawn when the correction time runs out.
+
+describe('declaration paths', () => {
+  let web: Awaited<ReturnType<typeof testApp>>;
+  let call: Call;
+  let reviewer: Record<string, string>;
+  beforeAll(async () => {
+    web = await testApp();
+    call = await openTestCall(web.db);
+    reviewer = await newReviewer(web.app, web.db, '130100');
+  });
+  afterAll(() => web.close());
+
+  const reviewTaskOf = (applicationNumber: string) =>
+    waitFor(`the city review task of ${applicationNumber}`, async () => {
+      const tasks = (await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: reviewer })).json() as { taskId: string; applicationNumber: string }[];
+      return tasks.find((t) => t.applicationNumber === applicationNumber)?.taskId;
+    });
+
+  it('goes to its city when every rule passes, numbered for its unit, and only that unit’s reviewers see it', async () => {
+    // given
+    const { uscc, headers } = await newApplicant(web.app, web.db);
+    // when
+    const { id, response } = await draftAndSubmit(web.app, headers, call.id, await validModeData(web.app, headers, uscc));
+    // then
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().applicationNumber).toMatch(new RegExp(`^${call.year}-130100-\\d{4}$`));
+    const application = await waitForStatus(web.db, id, 'with-city');
+    expect(await reviewTaskOf(application.applicationNumber!)).toBeDefined();
+    const status = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/status`, headers })).json();
+    expect(status.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'checking', 'with-city']);
+    expect(status.ruleOutcomes.map((o: { ruleId: string }) => o.ruleId)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7']);
+    // another unit's reviewer sees nothing of it
+    const other = await newReviewer(web.app, web.db, '130200');
+    const theirTasks = (await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: other })).json();
+    expect(theirTasks.map((t: { applicationNumber: string }) => t.applicationNumber)).not.toContain(application.applicationNumber);
+    expect((await web.app.inject({ method: 'GET', url: `/api/applications/${id}`, headers: other })).statusCode).toBe(404);
+    const taskId = await reviewTaskOf(application.applicationNumber!);
+    expect((await web.app.inject({ method: 'GET', url: `/api/review-tasks/${taskId}`, headers: other })).statusCode).toBe(404);
+  });
+
+  it('asks for a correction the rules call for, and goes to the city once corrected', async () => {
+    // given: no self-assessment report (E3 asks for it)
+    const { uscc, headers } = await newApplicant(web.app, web.db);
+    const data = await validModeData(web.app, headers, uscc, { selfAssessmentReport: undefined });
+    const { id } = await draftAndSubmit(web.app, headers, call.id, data);
+    // when
+    await waitForStatus(web.db, id, 'correction-requested');
+    const correction = await waitForCorrection(web.app, headers, id);
+    // then: the request names the rule, with a due date from the call
+    expect(correction.request).toContain('【E3】');
+    expect(Date.parse(correction.dueDate) - Date.now()).toBeGreaterThan((call.correctionDays - 1) * 86_400_000);
+    // when: corrected
+    await waitForCorrection(web.app, headers, id);
+    const corrected = { ...data, selfAssessmentReport: await uploadPdf(web.app, headers, '自评估报告（补正）.pdf') };
+    const answer = await web.app.inject({ method: 'POST', url: `/api/applications/${id}/correction`, headers, payload: { data: corrected, correctionResponse: '已补充自评估报告。' } });
+    expect(answer.statusCode, answer.body).toBe(204);
+    // then
+    const application = await waitForStatus(web.db, id, 'with-city');
+    expect(application.correctionRound).toBe(1);
+    const history = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/status`, headers })).json().history;
+    expect(history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'checking', 'correction-requested', 'resubmitted', 'checking', 'with-city']);
+    expect(history[2].reason).toContain('自评估报告');
+  });
+
+  it('is returned by the city with its field comments, corrected, and admitted to the unit’s library', async () => {
+    // given: an application with the city
+    const { uscc, headers } = await newApplicant(web.app, web.db);
+    const data = await validModeData(web.app, headers, uscc);
+    const { id } = await draftAndSubmit(web.app, headers, call.id, data);
+    const { applicationNumber } = await waitForStatus(web.db, id, 'with-city');
+    // when: the city returns it
+    const returned = await web.app.inject({
+      method: 'POST', url: `/api/review-tasks/${await reviewTaskOf(applicationNumber!)}/complete`, headers: reviewer,
+      payload: { cityDecision: 'return', cityOpinion: '请补充绩效目标。', fieldComments: [{ field: 'performanceTargets', comment: '目标值需量化' }] },
+    });
+    expect(returned.statusCode, returned.body).toBe(204);
+    // then
+    const requested = await waitForStatus(web.db, id, 'correction-requested');
+    const { request } = await waitForCorrection(web.app, headers, id);
+    expect(request).toContain('请补充绩效目标。');
+    expect(request).toContain('目标值需量化');
+    expect(requested.correctionRound).toBe(0);
+    // when: corrected and passed by the city
+    const better = { ...data, performanceTargets: [{ indicator: '生产效率提升', baseline: '0', target: '25', unit: '%' }] };
+    expect((await web.app.inject({ method: 'POST', url: `/api/applications/${id}/correction`, headers, payload: { data: better, correctionResponse: '已量化。' } })).statusCode).toBe(204);
+    await waitForStatus(web.db, id, 'with-city');
+    const passed = await web.app.inject({
+      method: 'POST', url: `/api/review-tasks/${await reviewTaskOf(applicationNumber!)}/complete`, headers: reviewer,
+      payload: { cityDecision: 'pass', cityOpinion: '同意纳入市级重点项目库。', creditCheckPassed: true },
+    });
+    expect(passed.statusCode, passed.body).toBe(204);
+    // then
+    await waitForStatus(web.db, id, 'in-city-library');
+  });
+
+  it('is withdrawn when the correction is not made in time', async () => {
+    // given: a correction requested
+    const { uscc, headers } = await newApplicant(web.app, web.db);
+    const { id } = await draftAndSubmit(web.app, headers, call.id, await validModeData(web.app, headers, uscc, { selfAssessmentReport: undefined }));
+    const { processInstanceId } = await waitForStatus(web.db, id, 'correction-requested');
+    // when: the due date passes — the timer job is executed instead of waiting ten days
+    const { client } = testEngine();
+    const jobs = await waitFor('the correction timer', async () => {
+      const found = await client.request('GET', `/job?processInstanceId=${processInstanceId}&timers=true`, { schema: z.array(z.object({ id: z.string(), dueDate: z.string() })) });
+      return found.length ? found : undefined;
+    });
+    expect(Date.parse(jobs[0]!.dueDate)).toBeGreaterThan(Date.now() + (call.correctionDays - 1) * 86_400_000);
+    await client.request('POST', `/job/${jobs[0]!.id}/execute`, { schema: z.unknown() });
+    // then
+    const withdrawn = await waitForStatus(web.db, id, 'withdrawn');
+    const history = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/status`, headers })).json().history;
+    expect(history.at(-1)).toMatchObject({ status: 'withdrawn', reason: '未在规定期限内补正，视为撤回申报' });
+    expect(withdrawn.status).toBe((await findApplication(web.db, id))!.status);
+  });
+});

@@ -1,0 +1,44 @@
+import { withTransaction } from '../../../platform/database.js';
+import { normaliseProjectName } from '../../../domain/eligibility/e6-not-duplicate.js';
+import { findApplication, recordStatus, storeCorrection, type Application } from '../../../store/application-repository.js';
+import { linkAttachments } from '../../../store/attachment-repository.js';
+import { AppError } from '../errors.js';
+import type { Account } from '../identity/roles.js';
+import { applicationFormIds } from './deployed-forms.js';
+import type { SubmitDeps } from './submit-application.js';
+import { validateSubmission } from './validate-submission.js';
+
+/** The open correction task of an application, if the process is waiting for one. */
+export async function openCorrectionTask(deps: Pick<SubmitDeps, 'engine'>, application: Application) {
+  if (!application.processInstanceId) return undefined;
+  const tasks = await deps.engine.tasks({ processInstanceId: application.processInstanceId, taskDefinitionKey: 'Correction' });
+  return tasks[0];
+}
+
+/**
+ * Answers a correction request with corrected data: validated like a submission, stored with the round counted,
+ * and the waiting task completed so the checks run again. If the engine refuses, nothing is kept.
+ */
+export async function answerCorrection(deps: SubmitDeps, account: Account, application: Application, data: Record<string, unknown>, response: string): Promise<void> {
+  const task = await openCorrectionTask(deps, application);
+  if (!task) throw new AppError('CONFLICT', '该申报当前没有待补正事项。');
+  const { form } = await deps.forms.current(applicationFormIds[application.template]);
+  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!);
+  if (fields.declaredUnit !== application.unitId) {
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'data.declaredUnit', message: '补正时不能更改推荐单位' }]);
+  }
+  const now = deps.clock.now();
+  await withTransaction(deps.db, async (client) => {
+    const locked = await findApplication(client, application.id, true);
+    if (locked?.status !== 'correction-requested') throw new AppError('CONFLICT', '该申报当前没有待补正事项。');
+    await storeCorrection(client, { id: application.id, data, projectKey: normaliseProjectName(fields.projectName), at: now });
+    await linkAttachments(client, application.id, attachmentIds);
+    await recordStatus(client, { applicationId: application.id, status: 'resubmitted', at: now, actor: account.username, reason: null });
+    await deps.engine.completeTask(task.id, {
+      correctionResponse: response,
+      direction: fields.direction,
+      priorityQualifications: fields.priorityQualifications,
+      projectName: fields.projectName,
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import type { Clock } from '../../../platform/clock.js';
+import { withTransaction, type Pool } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { formatApplicationNumber } from '../../../domain/application-number.js';
+import { enterpriseDeadlineFor } from '../../../domain/call.js';
+import { normaliseProjectName } from '../../../domain/eligibility/e6-not-duplicate.js';
+import { isWithinCalendar } from '../../../domain/eligibility/e8-within-calendar.js';
+import { candidateGroupForUnit } from '../../../domain/units.js';
+import { findApplication, markSubmitted, nextApplicationSequence, recordStatus, setProcessInstance, type Application } from '../../../store/application-repository.js';
+import { linkAttachments } from '../../../store/attachment-repository.js';
+import { findCall, findUnitDeadline } from '../../../store/call-repository.js';
+import { AppError } from '../errors.js';
+import type { Account } from '../identity/roles.js';
+import { applicationFormIds, DECLARATION_PROCESS, type DeployedForms } from './deployed-forms.js';
+import { validateSubmission } from './validate-submission.js';
+
+export interface SubmitDeps {
+  db: Pool;
+  engine: EngineApi;
+  forms: DeployedForms;
+  clock: Clock;
+}
+
+/**
+ * Submits a draft: validate (form rules, rule fields, attachments), check the calendar (E8), then in one
+ * transaction number it, record "submitted" and start its process instance. If the engine refuses, nothing is kept.
+ */
+export async function submitApplication(deps: SubmitDeps, account: Account, draft: Application, data: Record<string, unknown>): Promise<Application> {
+  if (draft.status !== 'draft') throw new AppError('CONFLICT', '该申报已提交。');
+  const { form } = await deps.forms.current(applicationFormIds[draft.template]);
+  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!);
+  const call = await findCall(deps.db, draft.callId);
+  if (!call) throw new AppError('NOT_FOUND');
+  const now = deps.clock.now();
+  const closesAt = enterpriseDeadlineFor(call, await findUnitDeadline(deps.db, call.id, fields.declaredUnit));
+  if (!isWithinCalendar(now, { opensAt: call.opensAt, closesAt })) throw new AppError('CALL_CLOSED');
+
+  return withTransaction(deps.db, async (client) => {
+    const locked = await findApplication(client, draft.id, true);
+    if (locked?.status !== 'draft') throw new AppError('CONFLICT', '该申报已提交。');
+    const applicationNumber = formatApplicationNumber(call.year, fields.declaredUnit, await nextApplicationSequence(client, call.year, fields.declaredUnit));
+    await markSubmitted(client, { id: draft.id, data, unitId: fields.declaredUnit, applicationNumber, projectKey: normaliseProjectName(fields.projectName), at: now });
+    await linkAttachments(client, draft.id, attachmentIds);
+    await recordStatus(client, { applicationId: draft.id, status: 'submitted', at: now, actor: account.username, reason: null });
+    // Started inside the transaction: if the engine refuses, the rollback leaves the draft as it was.
+    const instance = await deps.engine.startProcess(DECLARATION_PROCESS, applicationNumber, {
+      applicationId: draft.id,
+      applicationNumber,
+      direction: fields.direction,
+      priorityQualifications: fields.priorityQualifications,
+      applicantGroup: `enterprise${account.enterpriseUscc}`,
+      cityGroup: candidateGroupForUnit(fields.declaredUnit),
+      enterpriseName: fields.enterpriseName,
+      projectName: fields.projectName,
+    });
+    await setProcessInstance(client, draft.id, instance.id);
+    return (await findApplication(client, draft.id))!;
+  });
+}

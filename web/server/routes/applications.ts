@@ -1,0 +1,162 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../../../platform/clock.js';
+import type { Pool } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { applicationStatusCodes } from '../../../domain/application-status.js';
+import { templates } from '../../../domain/directions.js';
+import {
+  findApplication, insertDraft, latestRuleOutcomes, listEnterpriseApplications, listUnitApplications, statusHistory, updateDraftData, type Application,
+} from '../../../store/application-repository.js';
+import { findCall, listCalls } from '../../../store/call-repository.js';
+import { answerCorrection, openCorrectionTask } from '../applications/answer-correction.js';
+import type { DeployedForms } from '../applications/deployed-forms.js';
+import { ownedBy, visibleTo } from '../applications/scope.js';
+import { submitApplication } from '../applications/submit-application.js';
+import { AppError } from '../errors.js';
+import { accountOf } from '../plugins/authentication.js';
+
+export interface ApplicationRouteOptions {
+  db: Pool;
+  engine: EngineApi;
+  forms: DeployedForms;
+  clock: Clock;
+}
+
+const templateCode = z.enum(templates.map((t) => t.code) as ['mode-application', 'industry-platform', 'experience-center']);
+// Form data is an object of the form's keys; its content is checked at submission, against the deployed form.
+const formData = z.record(z.string().max(64), z.unknown());
+const idParams = z.object({ id: z.uuid('须为申报编号') });
+const applicationView = z.object({
+  id: z.string(),
+  callId: z.string(),
+  template: templateCode,
+  status: z.enum(applicationStatusCodes),
+  applicationNumber: z.string().nullable(),
+  unitId: z.string().nullable(),
+  enterpriseUscc: z.string(),
+  data: formData,
+  correctionRound: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  submittedAt: z.date().nullable(),
+});
+
+function view(application: Application) {
+  const { createdBy: _createdBy, processInstanceId: _instance, priorityRank: _rank, ...visible } = application;
+  return visible;
+}
+
+/** The applicant portal's API: calls, drafts, submission, status and history, correction. */
+export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> = async (app, deps) => {
+  const { db, clock } = deps;
+
+  app.get('/api/calls', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['calls'],
+      summary: 'Every call with its calendar and whether it is open now',
+      response: { 200: z.array(z.object({ id: z.string(), year: z.number(), title: z.string(), guide: z.string(), opensAt: z.date(), enterpriseDeadline: z.date(), cityDeadline: z.date(), open: z.boolean(), contacts: z.array(z.record(z.string(), z.string())), downloads: z.array(z.object({ title: z.string(), url: z.string() })) })) },
+    },
+  }, async () => {
+    const now = clock.now().getTime();
+    return (await listCalls(db)).map(({ directions: _d, directionTemplates: _t, correctionDays: _c, maxCorrectionRounds: _m, ...call }) => ({
+      ...call,
+      open: call.opensAt.getTime() <= now && now <= call.enterpriseDeadline.getTime(),
+    }));
+  });
+
+  app.post('/api/applications', {
+    config: { access: ['applicant'] },
+    schema: { tags: ['applications'], summary: 'Start a draft', body: z.object({ callId: z.string().max(40), template: templateCode }), response: { 201: applicationView } },
+  }, async (request, reply) => {
+    const account = accountOf(request);
+    if (!(await findCall(db, request.body.callId))) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.callId', message: '没有这个申报批次' }]);
+    const draft = await insertDraft(db, { ...request.body, enterpriseUscc: account.enterpriseUscc!, createdBy: account.id, data: {}, at: clock.now() });
+    return reply.status(201).send(view(draft));
+  });
+
+  app.get('/api/applications', {
+    config: { access: ['applicant', 'city-reviewer'] },
+    schema: { tags: ['applications'], summary: 'My enterprise’s applications, or my unit’s submitted ones', response: { 200: z.array(applicationView) } },
+  }, async (request) => {
+    const account = accountOf(request);
+    const found = account.role === 'applicant' ? await listEnterpriseApplications(db, account.enterpriseUscc!) : await listUnitApplications(db, account.unitId!);
+    return found.map(view);
+  });
+
+  app.get('/api/applications/:id', {
+    config: { access: ['applicant', 'city-reviewer', 'province-officer', 'administrator'] },
+    schema: { tags: ['applications'], summary: 'One application', params: idParams, response: { 200: applicationView } },
+  }, async (request) => view(visibleTo(accountOf(request), await findApplication(db, request.params.id))));
+
+  app.put('/api/applications/:id/draft', {
+    config: { access: ['applicant'] },
+    schema: { tags: ['applications'], summary: 'Save a draft (autosave)', params: idParams, body: z.object({ data: formData }), response: { 200: applicationView } },
+  }, async (request) => {
+    const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
+    if (!(await updateDraftData(db, application.id, request.body.data, clock.now()))) throw new AppError('CONFLICT', '已提交的申报不能再作为草稿修改。');
+    return view((await findApplication(db, application.id))!);
+  });
+
+  app.post('/api/applications/:id/submit', {
+    config: { access: ['applicant'] },
+    schema: { tags: ['applications'], summary: 'Submit: checked against the form and the rules; starts the process', params: idParams, body: z.object({ data: formData }), response: { 200: applicationView } },
+  }, async (request) => {
+    const account = accountOf(request);
+    const application = ownedBy(account, await findApplication(db, request.params.id));
+    return view(await submitApplication(deps, account, application, request.body.data));
+  });
+
+  app.get('/api/applications/:id/status', {
+    config: { access: ['applicant', 'city-reviewer', 'province-officer', 'administrator'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Current status, every earlier status with date and reason, and the latest rule outcomes',
+      params: idParams,
+      response: {
+        200: z.object({
+          status: z.enum(applicationStatusCodes),
+          history: z.array(z.object({ status: z.enum(applicationStatusCodes), at: z.date(), reason: z.string().nullable() })),
+          ruleOutcomes: z.array(z.object({ ruleId: z.string(), result: z.string(), reason: z.string().optional(), field: z.string().optional(), round: z.number() })),
+        }),
+      },
+    },
+  }, async (request) => {
+    const application = visibleTo(accountOf(request), await findApplication(db, request.params.id));
+    const history = (await statusHistory(db, application.id)).map(({ actor: _actor, ...event }) => event);
+    return { status: application.status, history, ruleOutcomes: await latestRuleOutcomes(db, application.id) };
+  });
+
+  app.get('/api/applications/:id/correction', {
+    config: { access: ['applicant'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'The open correction request, with its due date and the deployed correction form',
+      params: idParams,
+      response: { 200: z.object({ taskId: z.string(), request: z.string(), dueDate: z.string().nullable(), form: z.unknown() }) },
+    },
+  }, async (request) => {
+    const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
+    const task = await openCorrectionTask(deps, application);
+    if (!task) throw new AppError('NOT_FOUND', '该申报当前没有待补正事项。');
+    const [variables, form] = await Promise.all([deps.engine.taskVariables(task.id), deps.engine.deployedTaskForm(task.id)]);
+    return { taskId: task.id, request: String(variables.correctionRequest ?? ''), dueDate: task.due, form };
+  });
+
+  app.post('/api/applications/:id/correction', {
+    config: { access: ['applicant'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Answer the correction request with corrected data',
+      params: idParams,
+      body: z.object({ data: formData, correctionResponse: z.string().trim().min(1, '请填写补正说明').max(2000) }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    const account = accountOf(request);
+    const application = ownedBy(account, await findApplication(db, request.params.id));
+    await answerCorrection(deps, account, application, request.body.data, request.body.correctionResponse);
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,100 @@
+import { createHash, randomUUID } from 'node:crypto';
+import '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { fileTypeFromBuffer } from 'file-type';
+import { z } from 'zod';
+import type { AttachmentStore } from '../../../platform/attachment-store.js';
+import { storageKeyFor } from '../../../platform/attachment-store.js';
+import type { Queryable } from '../../../platform/database.js';
+import { judgeAttachmentType } from '../../../domain/attachment-types.js';
+import { findAttachment, insertAttachment, unitsReferencingAttachment, type Attachment } from '../../../store/attachment-repository.js';
+import { AppError } from '../errors.js';
+import type { Account } from '../identity/roles.js';
+import { accountOf } from '../plugins/authentication.js';
+
+const attachmentView = z.object({ id: z.uuid(), fileName: z.string(), sha256: z.string(), sizeBytes: z.number(), mediaType: z.string() });
+const uploadFields = z.object({ replaces: z.uuid('须为附件编号').optional() });
+
+/** Upload (checked by content, size-limited, hashed) and download of attachments, each within its owner's scope. */
+export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: AttachmentStore; maxBytes: number }> = async (app, { db, store, maxBytes }) => {
+  app.post('/api/attachments', {
+    config: { access: ['applicant', 'city-reviewer'] },
+    schema: { tags: ['attachments'], summary: 'Upload one file (multipart field "file"; optional field "replaces")', response: { 201: attachmentView } },
+  }, async (request, reply) => {
+    const account = accountOf(request);
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!part) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件。', [{ path: 'file', message: '缺少文件' }]);
+    const content = await part.toBuffer(); // throws a 413 past maxBytes
+    const fields = uploadFields.safeParse({ replaces: fieldValue(part.fields.replaces) });
+    if (!fields.success) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'replaces', message: fields.error.issues[0]!.message }]);
+    const fileName = part.filename.normalize('NFC').slice(0, 200);
+    if (!content.length) throw new AppError('VALIDATION_FAILED', '文件为空。', [{ path: 'file', message: '文件为空' }]);
+    const verdict = judgeAttachmentType(fileName, (await fileTypeFromBuffer(content))?.ext);
+    if (!verdict.ok) throw new AppError('VALIDATION_FAILED', verdict.message, [{ path: 'file', message: verdict.message }]);
+    if (fields.data.replaces) {
+      const replaced = await findAttachment(db, fields.data.replaces);
+      if (!replaced || !mayOpen(account, replaced, [])) throw new AppError('NOT_FOUND');
+    }
+    const id = randomUUID();
+    const storageKey = storageKeyFor(id);
+    await store.put(storageKey, content);
+    try {
+      const saved = await insertAttachment(db, {
+        id,
+        ownerUscc: account.role === 'applicant' ? account.enterpriseUscc : null,
+        ownerUnitId: account.role === 'city-reviewer' ? account.unitId : null,
+        uploadedBy: account.id,
+        fileName,
+        mediaType: verdict.mediaType,
+        sizeBytes: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        storageKey,
+        replaces: fields.data.replaces ?? null,
+      });
+      return reply.status(201).send(view(saved));
+    } catch (error) {
+      await store.remove(storageKey); // a refused record leaves no orphan file
+      throw error;
+    }
+  });
+
+  app.get('/api/attachments/:id', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['attachments'], summary: 'Download a file one may see', params: z.object({ id: z.uuid() }) },
+  }, async (request, reply) => {
+    const attachment = await findAttachment(db, request.params.id);
+    const account = accountOf(request);
+    if (!attachment || !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id))) throw new AppError('NOT_FOUND');
+    return reply
+      .header('content-type', attachment.mediaType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(store.open(attachment.storageKey));
+  });
+};
+
+// helpers
+
+function view(attachment: Attachment) {
+  return { id: attachment.id, fileName: attachment.fileName, sha256: attachment.sha256, sizeBytes: attachment.sizeBytes, mediaType: attachment.mediaType };
+}
+
+/** Owners see their own files; a unit's reviewers the files of applications declared to it; the province all. */
+function mayOpen(account: Account, attachment: Attachment, referencingUnits: readonly string[]): boolean {
+  switch (account.role) {
+    case 'applicant':
+      return attachment.ownerUscc === account.enterpriseUscc;
+    case 'city-reviewer':
+      return attachment.ownerUnitId === account.unitId || referencingUnits.includes(account.unitId ?? '');
+    case 'province-officer':
+    case 'administrator':
+      return true;
+    case 'expert':
+      return false; // experts see assigned library projects, which arrive with the province stage
+  }
+}
+
+function fieldValue(field: unknown): unknown {
+  const single = Array.isArray(field) ? field[0] : field;
+  return single && typeof single === 'object' && 'value' in single ? (single as { value: unknown }).value : undefined;
+}

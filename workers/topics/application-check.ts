@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { withTransaction } from '../../platform/database.js';
+import { applicantNotice } from '../../domain/applicant-notice.js';
+import { applicationFields, integrationStages } from '../../domain/application.js';
+import { checkEligibility } from '../../domain/eligibility/check-eligibility.js';
+import { earlierLiveDeclarations, findApplication, recordStatus, setPriorityRank, storeRuleOutcomes } from '../../store/application-repository.js';
+import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { defineWorker } from '../worker.js';
+
+/** Checks a submitted application against E1–E7, records every outcome, and answers the verdict the model routes on. */
+export const applicationCheck = defineWorker({
+  topic: 'application-check',
+  description: 'Check an application against the notice’s conditions (E1–E7) and record each rule’s outcome',
+  input: z.object({
+    applicationId: z.uuid(),
+    minimumIntegrationStage: z.enum(integrationStages),
+    priorityBestRank: z.number().int().positive().nullable().optional(),
+  }),
+  output: z.object({ verdict: z.enum(['pass', 'correction', 'refused']) }),
+  async handle(input, { db, clock }, task) {
+    return withTransaction(db, async (client) => {
+      const application = await findApplication(client, input.applicationId, true);
+      if (!application?.applicationNumber) throw new Error(`Application ${input.applicationId} is not a submitted application`);
+      // Validated at submission; a failure here means the data changed behind the API's back.
+      const fields = applicationFields.parse(application.data);
+      const now = clock.now();
+      await recordStatus(client, { applicationId: application.id, status: 'checking', at: now, actor: 'system', reason: null, causeKey: `${task.externalTaskId}:checking` });
+      const report = checkEligibility(fields, {
+        minimumIntegrationStage: input.minimumIntegrationStage,
+        earlierDeclarations: await earlierLiveDeclarations(client, application),
+        ownApplicationNumber: application.applicationNumber,
+      });
+      await storeRuleOutcomes(client, application.id, application.correctionRound, report.outcomes, now);
+      await setPriorityRank(client, application.id, input.priorityBestRank ?? null);
+      if (report.verdict !== 'correction') {
+        const status = report.verdict === 'refused' ? 'refused' : 'with-city';
+        const reason = report.verdict === 'refused' ? reasonsOf(report.outcomes, 'refused') : null;
+        if (await recordStatus(client, { applicationId: application.id, status, at: now, actor: 'system', reason, causeKey: task.externalTaskId })) {
+          const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: fields.projectName }, status, reason);
+          await notifyApplicant(client, application, `${task.externalTaskId}:${status}`, notice);
+        }
+      }
+      return { verdict: report.verdict };
+    });
+  },
+});
+
+// helpers
+
+function reasonsOf(outcomes: readonly { ruleId: string; result: string; reason?: string }[], result: string): string {
+  return outcomes.filter((o) => o.result === result && o.reason).map((o) => `【${o.ruleId}】${o.reason}`).join('；');
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { withTransaction } from '../../platform/database.js';
+import { applicantNotice } from '../../domain/applicant-notice.js';
+import { fieldLabels } from '../../domain/application.js';
+import { findApplication, latestRuleOutcomes, recordStatus } from '../../store/application-repository.js';
+import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { findCall } from '../../store/call-repository.js';
+import { BusinessError, defineWorker } from '../worker.js';
+
+const DAY = 86_400_000;
+
+/**
+ * Asks the applicant for a correction — after the rules asked for one, or when the city returns the application —
+ * with a due date from the call. When the call's rounds are used up it raises CORRECTION_ROUNDS_EXCEEDED instead.
+ */
+export const applicationRequestCorrection = defineWorker({
+  topic: 'application-request-correction',
+  description: 'Request a correction from the applicant with a due date; error CORRECTION_ROUNDS_EXCEEDED when no round is left',
+  input: z.object({
+    applicationId: z.uuid(),
+    requestedBy: z.enum(['rules', 'city']),
+    cityOpinion: z.string().max(1000).nullish(),
+    fieldComments: z.array(z.object({ field: z.string(), comment: z.string() })).nullish(),
+  }),
+  output: z.object({ correctionDueDate: z.iso.datetime(), correctionRequest: z.string() }),
+  async handle(input, { db, clock }, task) {
+    return withTransaction(db, async (client) => {
+      const application = await findApplication(client, input.applicationId, true);
+      if (!application?.applicationNumber) throw new Error(`Application ${input.applicationId} is not a submitted application`);
+      const call = await findCall(client, application.callId);
+      if (!call) throw new Error(`Call ${application.callId} of application ${application.id} does not exist`);
+      if (application.correctionRound >= call.maxCorrectionRounds) {
+        throw new BusinessError('CORRECTION_ROUNDS_EXCEEDED', `补正次数已达上限（${call.maxCorrectionRounds} 次）`);
+      }
+      const request = input.requestedBy === 'city'
+        ? cityRequest(input.cityOpinion ?? '', input.fieldComments ?? [])
+        : rulesRequest(await latestRuleOutcomes(client, application.id));
+      const now = clock.now();
+      const due = new Date(now.getTime() + call.correctionDays * DAY);
+      if (await recordStatus(client, { applicationId: application.id, status: 'correction-requested', at: now, actor: input.requestedBy === 'city' ? `city${application.unitId}` : 'system', reason: request, causeKey: task.externalTaskId })) {
+        const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: String(application.data.projectName ?? '') }, 'correction-requested', request, due);
+        await notifyApplicant(client, application, `${task.externalTaskId}:correction-requested`, notice);
+      }
+      return { correctionDueDate: due.toISOString(), correctionRequest: request };
+    });
+  },
+});
+
+// helpers
+
+function rulesRequest(outcomes: readonly { ruleId: string; result: string; reason?: string }[]): string {
+  return outcomes.filter((o) => o.result === 'correction').map((o) => `【${o.ruleId}】${o.reason ?? ''}`).join('\n');
+}
+
+function cityRequest(opinion: string, comments: readonly { field: string; comment: string }[]): string {
+  const labels = fieldLabels as Record<string, string>;
+  return [opinion, ...comments.map((c) => `${labels[c.field] ?? c.field}：${c.comment}`)].filter(Boolean).join('\n');
+}
