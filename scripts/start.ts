@@ -11,6 +11,7 @@ import { startLocalStack } from '../platform/local-stack.js';
 import { runMain } from '../platform/run-main.js';
 import { stopStack } from '../platform/stop-stack.js';
 import { seedDemoAccounts } from '../web/server/identity/demo-accounts.js';
+import { keepDemoCallOpen } from '../store/demo-call.js';
 import { BROWSER_DIR, startWebServer } from '../web/server/server.js';
 import { allWorkers } from '../workers/index.js';
 import { startWorkerRuntime } from '../workers/runtime.js';
@@ -64,6 +65,7 @@ runMain('start', async (logger) => {
     stack.push('database pool', () => db.end());
     const seedDemo = !process.env.DATABASE_URL || process.env.SEED_DEMO_ACCOUNTS === 'true';
     const demoAccounts = seedDemo ? await seedDemoAccounts(db, secrets.demoPassword) : [];
+    if (seedDemo) await keepDemoCallOpen(db, systemClock.now());
     const workers = startWorkerRuntime({
       engine: loadEngineClientConfig(env),
       config: loadWorkerConfig(env),
