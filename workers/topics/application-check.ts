@@ -14,7 +14,7 @@ export const applicationCheck = defineWorker({
   input: z.object({
     applicationId: z.uuid(),
     minimumIntegrationStage: z.enum(integrationStages),
-    priorityBestRank: z.number().int().positive().nullable().optional(),
+    priorityBestRank: z.number().int().nullable().optional(),
   }),
   output: z.object({ verdict: z.enum(['pass', 'correction', 'refused']) }),
   async handle(input, { db, clock }, task) {
