@@ -89,3 +89,14 @@ export type LocalStackConfig = z.infer<typeof localStackSchema>;
 export function loadLocalStackConfig(env: NodeJS.ProcessEnv = process.env): LocalStackConfig {
   return parseEnv(localStackSchema, env);
 }
+
+const mailSchema = z.object({
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('河北省工业互联网重点项目平台 <noreply@gxt.hebei.local>'),
+});
+export type MailConfig = z.infer<typeof mailSchema>;
+
+/** Outgoing mail: the SMTP server (npm start runs a local catcher when unset) and the sender address. */
+export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  return parseEnv(mailSchema, env);
+}

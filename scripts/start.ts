@@ -3,12 +3,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../platform/clock.js';
-import { loadEngineClientConfig, loadLocalStackConfig, loadWebConfig, loadWorkerConfig } from '../platform/config.js';
+import { loadEngineClientConfig, loadLocalStackConfig, loadMailConfig, loadWebConfig, loadWorkerConfig } from '../platform/config.js';
 import { createPool } from '../platform/database.js';
 import { loadOrCreateLocalSecrets } from '../platform/local-secrets.js';
 import { assertPortFree } from '../platform/ports.js';
 import { startLocalStack } from '../platform/local-stack.js';
 import { runMain } from '../platform/run-main.js';
+import { startSmtpSink } from '../platform/smtp-sink.js';
+import { startOutboxSender } from '../workers/outbox/outbox-sender.js';
 import { stopStack } from '../platform/stop-stack.js';
 import { seedDemoAccounts } from '../web/server/identity/demo-accounts.js';
 import { keepDemoCallOpen } from '../store/demo-call.js';
@@ -31,6 +33,7 @@ runMain('start', async (logger) => {
   const webConfig = loadWebConfig(env);
   loadEngineClientConfig(env);
   loadWorkerConfig(env);
+  loadMailConfig(env);
   await assertPortFree(webConfig.WEB_PORT, 'WEB_PORT', webConfig.WEB_HOST);
   const stack = stopStack();
   try {
@@ -66,6 +69,17 @@ runMain('start', async (logger) => {
     const seedDemo = !process.env.DATABASE_URL || process.env.SEED_DEMO_ACCOUNTS === 'true';
     const demoAccounts = seedDemo ? await seedDemoAccounts(db, secrets.demoPassword) : [];
     if (seedDemo) await keepDemoCallOpen(db, systemClock.now());
+    const mail = loadMailConfig(env);
+    let smtpUrl = mail.SMTP_URL;
+    if (!smtpUrl) {
+      // No mail server configured: catch outgoing mail locally, as .eml files under DATA_DIR/mail.
+      const sink = await startSmtpSink({ saveDir: path.join(local.DATA_DIR, 'mail') });
+      stack.push('local mail catcher', sink.stop);
+      smtpUrl = sink.url;
+    }
+    const sender = startOutboxSender({ db, smtpUrl, from: mail.MAIL_FROM, logger: logger.child({ part: 'mail' }) });
+    stack.push('mail sender', sender.stop);
+
     const workers = startWorkerRuntime({
       engine: loadEngineClientConfig(env),
       config: loadWorkerConfig(env),
@@ -83,6 +97,7 @@ runMain('start', async (logger) => {
       `  Readiness           ${web.url}/ready`,
       `  Camunda Cockpit     ${engineHome}/camunda/app/cockpit/  (loopback only; user ${local.ENGINE_ADMIN_USER}, password ${env.ENGINE_ADMIN_PASSWORD})`,
       `  Data and logs       ${local.DATA_DIR}`,
+      `  Outgoing mail       ${mail.SMTP_URL ? mail.SMTP_URL.replace(/\/\/[^@]*@/, '//…@') : `caught locally in ${path.join(local.DATA_DIR, 'mail')}`}`,
       ...(demoAccounts.length
         ? [`Demo accounts (password ${secrets.demoPassword}):`, ...demoAccounts.map((a) => `  ${a.username.padEnd(16)} ${a.role.padEnd(17)} ${a.displayName}`)]
         : []),

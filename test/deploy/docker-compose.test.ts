@@ -8,7 +8,7 @@ import { projectRoot } from '../../platform/config.js';
 import { ENGINE_DIR, ENGINE_JAR_BUILD_OUTPUT } from '../../platform/engine-build.js';
 
 const run = promisify(execFile);
-const secrets = { POSTGRES_PASSWORD: 'pg-secret-123456', ENGINE_REST_PASSWORD: 'rest-secret-123456', ENGINE_ADMIN_PASSWORD: 'admin-secret-123456' };
+const secrets = { POSTGRES_PASSWORD: 'pg-secret-123456', ENGINE_REST_PASSWORD: 'rest-secret-123456', ENGINE_ADMIN_PASSWORD: 'admin-secret-123456', SMTP_URL: 'smtp://relay.example:587' };
 
 async function composeConfig(env: Record<string, string>) {
   return run('docker-compose', ['-f', path.join(projectRoot, 'docker-compose.yml'), 'config'], {
@@ -21,7 +21,7 @@ describe('docker-compose.yml', () => {
   it('is valid, publishes only the web server, and scales the workers', async () => {
     const { stdout } = await composeConfig(secrets);
     const config = parse(stdout) as { services: Record<string, { ports?: unknown[]; expose?: unknown[]; deploy?: { replicas?: number } }> };
-    expect(Object.keys(config.services).sort()).toEqual(['engine', 'postgres', 'web', 'workers']);
+    expect(Object.keys(config.services).sort()).toEqual(['engine', 'mailer', 'postgres', 'web', 'workers']);
     expect(config.services.engine?.ports).toBeUndefined();
     expect(config.services.postgres?.ports).toBeUndefined();
     expect(config.services.web?.ports).toHaveLength(1);
