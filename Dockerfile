@@ -7,11 +7,16 @@ COPY . .
 RUN npm run build:web
 
 FROM node:20-bookworm-slim
+# The rendered PDFs embed a CJK font.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional && npm cache clean --force
 COPY platform ./platform
+COPY domain ./domain
+COPY store ./store
+COPY documents ./documents
 COPY workers ./workers
 COPY web/server ./web/server
 COPY processes ./processes

@@ -6,6 +6,7 @@ export const applicationStatuses = {
   checking: '自动审查中',
   'correction-requested': '待补正',
   resubmitted: '已补正重新提交',
+  'awaiting-sealed-scans': '待上传盖章材料',
   'with-city': '市级初审中',
   refused: '不予受理',
   withdrawn: '已撤回',

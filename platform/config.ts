@@ -38,6 +38,8 @@ const workerSchema = z.object({
   WORKER_RETRIES: positiveInt.max(20).default(3),
   WORKER_RETRY_BASE_MS: positiveInt.default(10_000),
   WORKER_ID_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('iiot-worker'),
+  // Shared with the web server: rendered documents are attachments it serves.
+  ATTACHMENT_DIR: z.string().default(path.join(projectRoot, '.data', 'attachments')),
 });
 export type WorkerConfig = z.infer<typeof workerSchema>;
 

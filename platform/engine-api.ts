@@ -85,6 +85,9 @@ export function engineApi(engine: EngineClient) {
         schema: z.array(historicActivity),
       }),
 
+    processDefinition: (id: string) =>
+      engine.request('GET', `/process-definition/${encodeURIComponent(id)}`, { schema: z.object({ id: z.string(), deploymentId: z.string(), version: z.number() }) }),
+
     latestProcessDefinition: (key: string) =>
       engine.request('GET', `/process-definition/key/${encodeURIComponent(key)}`, { schema: z.object({ id: z.string(), deploymentId: z.string(), version: z.number() }) }),
 

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { cjkFont } from '../documents/cjk-font.js';
 import { engineCacheDir, engineSourceHash } from '../platform/engine-build.js';
 
 interface Check {
@@ -21,6 +22,15 @@ function javaMajor(): number {
   return match ? Number(match[1]) : 0;
 }
 
+function hasCjkFont(): boolean {
+  try {
+    cjkFont();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const [nodeMajor = 0, nodeMinor = 0] = process.versions.node.split('.').map(Number);
 const engineCached = existsSync(path.join(engineCacheDir(), `engine-${await engineSourceHash()}.jar`));
 
@@ -29,6 +39,8 @@ const checks: Check[] = [
   { what: 'Java 17 or newer (java)', ok: javaMajor() >= 17, hint: 'apt-get install openjdk-17-jdk-headless' },
   { what: 'Maven (mvn), to build the engine once', ok: engineCached || version('mvn', ['-v']) !== undefined, hint: 'apt-get install maven' },
   { what: 'docker-compose, to validate docker-compose.yml', ok: version('docker-compose', ['version']) !== undefined, hint: 'apt-get install docker-compose' },
+  { what: 'poppler-utils (pdftotext, pdffonts, pdftoppm), to read rendered PDFs back', ok: version('pdftotext', ['-v']) !== undefined, hint: 'apt-get install poppler-utils' },
+  { what: 'a CJK font for the rendered PDFs', ok: hasCjkFont(), hint: 'apt-get install fonts-noto-cjk' },
 ];
 
 const missing = checks.filter((check) => !check.ok);

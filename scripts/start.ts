@@ -16,6 +16,7 @@ import { seedDemoAccounts } from '../web/server/identity/demo-accounts.js';
 import { keepDemoCallOpen } from '../store/demo-call.js';
 import { BROWSER_DIR, startWebServer } from '../web/server/server.js';
 import { allWorkers } from '../workers/index.js';
+import { createWorkerDeps } from '../workers/deps.js';
 import { startWorkerRuntime } from '../workers/runtime.js';
 
 runMain('start', async (logger) => {
@@ -80,11 +81,13 @@ runMain('start', async (logger) => {
     const sender = startOutboxSender({ db, smtpUrl, from: mail.MAIL_FROM, logger: logger.child({ part: 'mail' }) });
     stack.push('mail sender', sender.stop);
 
+    const workerConfig = loadWorkerConfig(env);
+    const engineConfig = loadEngineClientConfig(env);
     const workers = startWorkerRuntime({
-      engine: loadEngineClientConfig(env),
-      config: loadWorkerConfig(env),
+      engine: engineConfig,
+      config: workerConfig,
       workers: allWorkers,
-      deps: { clock: systemClock, db, logger: logger.child({ part: 'workers' }) },
+      deps: createWorkerDeps({ db, engine: engineConfig, attachmentDir: workerConfig.ATTACHMENT_DIR, logger: logger.child({ part: 'workers' }), clock: systemClock }),
     });
     stack.push('workers', workers.stop);
 

@@ -14,6 +14,7 @@ import { deployModels } from '../platform/model-deployment.js';
 import { findFreePort } from '../platform/ports.js';
 import { MIGRATIONS_DIR } from '../web/server/server.js';
 import { allWorkers } from '../workers/index.js';
+import { createWorkerDeps } from '../workers/deps.js';
 import { startWorkerRuntime } from '../workers/runtime.js';
 import { projectRoot } from '../platform/config.js';
 
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
     engine: engineConfig,
     config: { WORKER_MAX_TASKS: 10, WORKER_LOCK_MS: 30_000, WORKER_LONG_POLL_MS: 10_000, WORKER_RETRIES: 3, WORKER_RETRY_BASE_MS: 200, WORKER_ID_PREFIX: 'test-pool' },
     workers: allWorkers,
-    deps: { clock: systemClock, db, logger: createLogger('test-workers', 'warn') },
+    deps: createWorkerDeps({ db, engine: engineConfig, attachmentDir: path.join(tempDir, 'attachments'), logger: createLogger('test-workers', 'warn'), clock: systemClock }),
   });
 
   project.provide('databaseUrl', stack.databaseUrl);

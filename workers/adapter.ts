@@ -59,7 +59,7 @@ async function runTask(worker: Worker, deps: WorkerDeps, policy: RetryPolicy, ta
   }
   let output: unknown;
   try {
-    const context = { externalTaskId: task.id, processInstanceId: task.processInstanceId, businessKey: task.businessKey, activityId: task.activityId };
+    const context = { externalTaskId: task.id, processInstanceId: task.processInstanceId, processDefinitionId: task.processDefinitionId, businessKey: task.businessKey, activityId: task.activityId };
     output = worker.output.parse(await worker.handle(input.data, { ...deps, logger: log }, context));
   } catch (error) {
     if (error instanceof BusinessError) {

@@ -22,6 +22,7 @@ declare module 'camunda-external-task-client-js' {
     workerId: string;
     processInstanceId: string;
     processDefinitionKey: string;
+    processDefinitionId: string;
     businessKey: string | null;
     activityId: string;
     retries: number | null;

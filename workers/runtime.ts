@@ -20,7 +20,7 @@ export interface WorkerRuntime {
 /** Starts one client (one unique worker id) that serves every given worker with long polling. */
 export function startWorkerRuntime(options: {
   engine: EngineClientConfig;
-  config: WorkerConfig;
+  config: Omit<WorkerConfig, 'ATTACHMENT_DIR'>;
   workers: Worker[];
   deps: WorkerDeps;
 }): WorkerRuntime {

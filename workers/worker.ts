@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { AttachmentStore } from '../platform/attachment-store.js';
 import type { Clock } from '../platform/clock.js';
+import type { DeployedFormReader } from '../platform/deployed-form-reader.js';
 import type { Pool } from '../platform/database.js';
 import type { Logger } from '../platform/logger.js';
 
@@ -8,12 +10,17 @@ export interface WorkerDeps {
   clock: Clock;
   db: Pool;
   logger: Logger;
+  /** The forms deployed with the task's process version. */
+  forms: DeployedFormReader;
+  /** Where rendered documents are stored, as attachments. */
+  attachments: AttachmentStore;
 }
 
 /** Which engine task a handler works on: the id makes its writes idempotent when the engine retries it. */
 export interface TaskContext {
   externalTaskId: string;
   processInstanceId: string;
+  processDefinitionId: string;
   businessKey: string | null;
   activityId: string;
 }

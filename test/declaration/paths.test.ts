@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
 import { findApplication } from '../../store/application-repository.js';
-import { draftAndSubmit, newApplicant, newReviewer, openTestCall, uploadPdf, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
+import { draftAndSubmit, newApplicant, newReviewer, openTestCall, sealAndSend, uploadPdf, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
+import { pdfText } from '../support/documents.js';
 import { testEngine, waitFor } from '../support/engine.js';
 import { testApp } from '../support/web.js';
 
@@ -26,21 +27,31 @@ describe('declaration paths', () => {
       return tasks.find((t) => t.applicationNumber === applicationNumber)?.taskId;
     });
 
-  it('goes to its city when every rule passes, numbered for its unit, and only that unit’s reviewers see it', async () => {
+  it('goes to its city once every rule passes and the sealed documents are back, and only that unit’s reviewers see it', async () => {
     // given
     const { uscc, headers } = await newApplicant(web.app, web.db);
     // when
     const { id, response } = await draftAndSubmit(web.app, headers, call.id, await validModeData(web.app, headers, uscc));
-    // then
+    // then: numbered for its unit, documents rendered for sealing
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().applicationNumber).toMatch(new RegExp(`^${call.year}-130100-\\d{4}$`));
+    const applicationNumber = response.json().applicationNumber as string;
+    expect(applicationNumber).toMatch(new RegExp(`^${call.year}-130100-\\d{4}$`));
+    const { documents, sealedMaterials } = await sealAndSend(web.app, web.db, headers, id);
+    expect(documents.map((d) => `${d.kind}.${d.format}`)).toEqual(['commitment.docx', 'commitment.pdf', 'materials.docx', 'materials.pdf']);
+    const materialsPdf = documents.find((d) => d.kind === 'materials' && d.format === 'pdf')!;
+    expect(materialsPdf.fileName).toBe(`申报材料-${applicationNumber}.pdf`);
+    const download = await web.app.inject({ method: 'GET', url: `/api/attachments/${materialsPdf.attachmentId}`, headers });
+    expect((await pdfText(download.rawPayload)).replace(/\s+/g, '')).toContain(applicationNumber);
     const application = await waitForStatus(web.db, id, 'with-city');
     expect(await reviewTaskOf(application.applicationNumber!)).toBeDefined();
     const status = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/status`, headers })).json();
-    expect(status.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'checking', 'with-city']);
+    expect(status.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'checking', 'awaiting-sealed-scans', 'with-city']);
+    // the unit's reviewer opens the sealed scan; another unit's reviewer cannot
+    expect((await web.app.inject({ method: 'GET', url: `/api/attachments/${sealedMaterials.id}`, headers: reviewer })).statusCode).toBe(200);
     expect(status.ruleOutcomes.map((o: { ruleId: string }) => o.ruleId)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7']);
     // another unit's reviewer sees nothing of it
     const other = await newReviewer(web.app, web.db, '130200');
+    expect((await web.app.inject({ method: 'GET', url: `/api/attachments/${sealedMaterials.id}`, headers: other })).statusCode).toBe(404);
     const theirTasks = (await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: other })).json();
     expect(theirTasks.map((t: { applicationNumber: string }) => t.applicationNumber)).not.toContain(application.applicationNumber);
     expect((await web.app.inject({ method: 'GET', url: `/api/applications/${id}`, headers: other })).statusCode).toBe(404);
@@ -65,10 +76,11 @@ describe('declaration paths', () => {
     const answer = await web.app.inject({ method: 'POST', url: `/api/applications/${id}/correction`, headers, payload: { data: corrected, correctionResponse: '已补充自评估报告。' } });
     expect(answer.statusCode, answer.body).toBe(204);
     // then
+    await sealAndSend(web.app, web.db, headers, id);
     const application = await waitForStatus(web.db, id, 'with-city');
     expect(application.correctionRound).toBe(1);
     const history = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/status`, headers })).json().history;
-    expect(history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'checking', 'correction-requested', 'resubmitted', 'checking', 'with-city']);
+    expect(history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'checking', 'correction-requested', 'resubmitted', 'checking', 'awaiting-sealed-scans', 'with-city']);
     expect(history[2].reason).toContain('自评估报告');
   });
 
@@ -77,6 +89,7 @@ describe('declaration paths', () => {
     const { uscc, headers } = await newApplicant(web.app, web.db);
     const data = await validModeData(web.app, headers, uscc);
     const { id } = await draftAndSubmit(web.app, headers, call.id, data);
+    await sealAndSend(web.app, web.db, headers, id);
     const { applicationNumber } = await waitForStatus(web.db, id, 'with-city');
     // when: the city returns it
     const returned = await web.app.inject({
@@ -93,7 +106,7 @@ describe('declaration paths', () => {
     // when: corrected and passed by the city
     const better = { ...data, performanceTargets: [{ indicator: '生产效率提升', baseline: '0', target: '25', unit: '%' }] };
     expect((await web.app.inject({ method: 'POST', url: `/api/applications/${id}/correction`, headers, payload: { data: better, correctionResponse: '已量化。' } })).statusCode).toBe(204);
-    await waitForStatus(web.db, id, 'with-city');
+    await sealAndSend(web.app, web.db, headers, id);
     const passed = await web.app.inject({
       method: 'POST', url: `/api/review-tasks/${await reviewTaskOf(applicationNumber!)}/complete`, headers: reviewer,
       payload: { cityDecision: 'pass', cityOpinion: '同意纳入市级重点项目库。', creditCheckPassed: true },
@@ -121,5 +134,32 @@ describe('declaration paths', () => {
     const history = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/status`, headers })).json().history;
     expect(history.at(-1)).toMatchObject({ status: 'withdrawn', reason: '未在规定期限内补正，视为撤回申报' });
     expect(withdrawn.status).toBe((await findApplication(web.db, id))!.status);
+  });
+
+  it('is withdrawn when the sealed documents do not come back in time, and refuses scans that are not the enterprise’s own', async () => {
+    // given: documents rendered, waiting for the sealed scans
+    const { uscc, headers } = await newApplicant(web.app, web.db);
+    const { id } = await draftAndSubmit(web.app, headers, call.id, await validModeData(web.app, headers, uscc));
+    const { processInstanceId } = await waitForStatus(web.db, id, 'awaiting-sealed-scans');
+    // when: another enterprise's file is offered as a scan
+    const stranger = await newApplicant(web.app, web.db);
+    const foreign = await uploadPdf(web.app, stranger.headers, 'foreign.pdf');
+    const own = await uploadPdf(web.app, headers, 'own.pdf');
+    const refused = await waitFor('the upload task', async () => {
+      const response = await web.app.inject({ method: 'POST', url: `/api/applications/${id}/sealed-scans`, headers, payload: { sealedMaterials: own, sealedCommitment: foreign } });
+      return response.statusCode === 409 ? undefined : response;
+    });
+    // then
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields.map((f: { path: string }) => f.path)).toEqual(['body.sealedCommitment']);
+    // when: the due date passes
+    const { client } = testEngine();
+    const jobs = await client.request('GET', `/job?processInstanceId=${processInstanceId}&timers=true`, { schema: z.array(z.object({ id: z.string() })) });
+    expect(jobs).toHaveLength(1);
+    await client.request('POST', `/job/${jobs[0]!.id}/execute`, { schema: z.unknown() });
+    // then
+    await waitForStatus(web.db, id, 'withdrawn');
+    const history = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/status`, headers })).json().history;
+    expect(history.at(-1)).toMatchObject({ status: 'withdrawn', reason: '未在规定期限内上传盖章材料，视为撤回申报' });
   });
 });

@@ -32,7 +32,7 @@ describe('the priority decision table', () => {
   async function priorityOf(qualifications: string[]) {
     const applicant = await newApplicant(web.app, web.db);
     const { id } = await draftAndSubmit(web.app, applicant.headers, call.id, await validModeData(web.app, applicant.headers, applicant.uscc, { priorityQualifications: qualifications }));
-    return (await waitForStatus(web.db, id, 'with-city')).priorityRank;
+    return (await waitForStatus(web.db, id, 'awaiting-sealed-scans')).priorityRank;
   }
 
   it('ranks by the table, and by the edited table once it is deployed', async () => {

@@ -10,7 +10,7 @@ type Case = {
   name: string;
   uscc?: () => string;
   overrides: Record<string, unknown>;
-  status: 'refused' | 'correction-requested' | 'with-city';
+  status: 'refused' | 'correction-requested' | 'awaiting-sealed-scans';
   outcome: { ruleId: string; result: string; field?: string };
 };
 
@@ -25,8 +25,8 @@ const cases: Case[] = [
   { name: 'E1 an enterprise registered outside Hebei', uscc: () => randomUscc('320100'), overrides: {}, status: 'refused', outcome: { ruleId: 'E1', result: 'refused', field: 'uscc' } },
   { name: 'E1 an enterprise that is not industrial', overrides: { enterpriseKind: 'other' }, status: 'refused', outcome: { ruleId: 'E1', result: 'refused', field: 'enterpriseKind' } },
   { name: 'E1 no independent legal person, proofs missing', overrides: { independentLegalPerson: false }, status: 'correction-requested', outcome: { ruleId: 'E1', result: 'correction', field: 'localStatsProof' } },
-  { name: 'E1 registered in another unit (territorial principle)', uscc: () => randomUscc('130203'), overrides: {}, status: 'with-city', outcome: { ruleId: 'E1', result: 'warning', field: 'declaredUnit' } },
-  { name: 'E1 a check character confirmed as printed', uscc: usccWithBadCheck, overrides: { usccConfirmedAsPrinted: true }, status: 'with-city', outcome: { ruleId: 'E1', result: 'warning', field: 'uscc' } },
+  { name: 'E1 registered in another unit (territorial principle)', uscc: () => randomUscc('130203'), overrides: {}, status: 'awaiting-sealed-scans', outcome: { ruleId: 'E1', result: 'warning', field: 'declaredUnit' } },
+  { name: 'E1 a check character confirmed as printed', uscc: usccWithBadCheck, overrides: { usccConfirmedAsPrinted: true }, status: 'awaiting-sealed-scans', outcome: { ruleId: 'E1', result: 'warning', field: 'uscc' } },
   { name: 'E2 a declared bad record', overrides: { badRecordDeclared: true }, status: 'refused', outcome: { ruleId: 'E2', result: 'refused', field: 'badRecordDeclared' } },
   { name: 'E3 a stage below the minimum', overrides: { integrationStage: 'starting' }, status: 'refused', outcome: { ruleId: 'E3', result: 'refused', field: 'integrationStage' } },
   { name: 'E3 no IT team', overrides: { itTeamSize: 0 }, status: 'refused', outcome: { ruleId: 'E3', result: 'refused', field: 'itTeamSize' } },
@@ -63,7 +63,7 @@ describe('eligibility rules through the process', () => {
     const found = ruleOutcomes.find((o) => o.ruleId === outcome.ruleId && o.result === outcome.result && o.field === outcome.field);
     expect(found, JSON.stringify(ruleOutcomes)).toBeDefined();
     expect(found!.reason).toMatch(/[\u4e00-\u9fa5]/); // a Chinese reason the applicant reads
-    if (status !== 'with-city') expect(history.at(-1)!.reason).toContain(found!.reason!.slice(0, 10));
+    if (status !== 'awaiting-sealed-scans') expect(history.at(-1)!.reason).toContain(found!.reason!.slice(0, 10));
   });
 
   it('E6 refuses the same project declared twice, naming the earlier application', async () => {
@@ -71,7 +71,7 @@ describe('eligibility rules through the process', () => {
     const applicant = await newApplicant(web.app, web.db);
     const data = await validModeData(web.app, applicant.headers, applicant.uscc);
     const first = await draftAndSubmit(web.app, applicant.headers, call.id, data);
-    const firstNumber = (await waitForStatus(web.db, first.id, 'with-city')).applicationNumber!;
+    const firstNumber = (await waitForStatus(web.db, first.id, 'awaiting-sealed-scans')).applicationNumber!;
     // when: declared again, spelled with other spaces and full-width brackets
     const again = { ...data, projectName: `  ${String(data.projectName).replace(' ', '　')}（）` , selfAssessmentReport: await uploadPdf(web.app, applicant.headers, 'r.pdf') };
     const second = await draftAndSubmit(web.app, applicant.headers, call.id, again);
@@ -81,8 +81,8 @@ describe('eligibility rules through the process', () => {
     const e6 = ruleOutcomes.find((o) => o.ruleId === 'E6');
     expect(e6).toMatchObject({ result: 'refused' });
     expect(e6!.reason).toContain(firstNumber);
-    // and the first stays with its city
-    expect((await outcomesOf(first.id, applicant.headers)).history.at(-1)!.status).toBe('with-city');
+    // and the first goes on
+    expect((await outcomesOf(first.id, applicant.headers)).history.at(-1)!.status).toBe('awaiting-sealed-scans');
   });
 
   it('E8 refuses a submission after the deadline at once and stores nothing', async () => {

@@ -149,3 +149,23 @@ export function waitForCorrection(app: FastifyInstance, headers: Record<string, 
     return response.statusCode === 200 ? (response.json() as { taskId: string; request: string; dueDate: string }) : undefined;
   });
 }
+
+/**
+ * Plays the enterprise's seal step: waits for the rendered documents, uploads two "sealed scans" and sends the
+ * application to its city. Returns the rendered documents.
+ */
+export async function sealAndSend(app: FastifyInstance, db: Pool, headers: Record<string, string>, id: string) {
+  await waitForStatus(db, id, 'awaiting-sealed-scans');
+  const documents = (await app.inject({ method: 'GET', url: `/api/applications/${id}/documents`, headers })).json() as { kind: string; format: string; attachmentId: string; fileName: string }[];
+  const sealedMaterials = await uploadPdf(app, headers, '申报材料（盖章）.pdf');
+  const sealedCommitment = await uploadPdf(app, headers, '承诺书（盖章）.pdf');
+  // The status is committed a moment before the engine creates the upload task: retry until the task takes it.
+  await waitFor(`the sealed scans of ${id} to be taken`, async () => {
+    const response = await app.inject({ method: 'POST', url: `/api/applications/${id}/sealed-scans`, headers, payload: { sealedMaterials, sealedCommitment } });
+    if (response.statusCode === 204) return true;
+    if (response.statusCode !== 409) throw new Error(`sealed scans refused: ${response.statusCode} ${response.body}`);
+    return undefined;
+  });
+  await waitForStatus(db, id, 'with-city');
+  return { documents, sealedMaterials, sealedCommitment };
+}

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { systemClock } from '../../platform/clock.js';
 import { createPool } from '../../platform/database.js';
-import { createLogger } from '../../platform/logger.js';
 import { deployBundle } from '../../platform/model-deployment.js';
 import { startWorkerRuntime, type WorkerRuntime } from '../../workers/runtime.js';
 import { BusinessError, defineWorker } from '../../workers/worker.js';
 import { externalTaskProcess } from '../fixtures/external-task-process.js';
 import { testDatabaseUrl } from '../support/database.js';
+import { testWorkerDeps } from '../support/workers.js';
 import { testEngine, testEngineConfig, waitFor } from '../support/engine.js';
 
 // Each case deploys its own process with a topic no other test uses, so the shared worker pool never takes its tasks.
@@ -70,7 +69,7 @@ describe('the worker adapter against the real engine', () => {
       engine: testEngineConfig(),
       config: { WORKER_MAX_TASKS: 5, WORKER_LOCK_MS: 20_000, WORKER_LONG_POLL_MS: 5_000, WORKER_RETRIES: RETRIES, WORKER_RETRY_BASE_MS: 100, WORKER_ID_PREFIX: 'adapter-test' },
       workers,
-      deps: { clock: systemClock, db, logger: createLogger('adapter-test', 'silent') },
+      deps: testWorkerDeps(db, 'adapter-test'),
     });
   });
   afterAll(async () => {

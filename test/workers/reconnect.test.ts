@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { systemClock } from '../../platform/clock.js';
 import { createPool } from '../../platform/database.js';
-import { createLogger } from '../../platform/logger.js';
 import { deployBundle } from '../../platform/model-deployment.js';
 import { startWorkerRuntime } from '../../workers/runtime.js';
 import { defineWorker } from '../../workers/worker.js';
 import { externalTaskProcess } from '../fixtures/external-task-process.js';
 import { testDatabaseUrl } from '../support/database.js';
+import { testWorkerDeps } from '../support/workers.js';
 import { testEngine, testEngineConfig, waitFor } from '../support/engine.js';
 import { tcpGate } from '../support/tcp-gate.js';
 
@@ -24,7 +23,7 @@ describe('workers while the engine is unreachable', () => {
       engine: { ...config, ENGINE_URL: `http://127.0.0.1:${gate.port}/engine-rest` },
       config: { WORKER_MAX_TASKS: 2, WORKER_LOCK_MS: 20_000, WORKER_LONG_POLL_MS: 2_000, WORKER_RETRIES: 1, WORKER_RETRY_BASE_MS: 100, WORKER_ID_PREFIX: 'reconnect-test' },
       workers: [defineWorker({ topic: id, description: 'marks the instance', input: z.object({}), output: z.object({ done: z.boolean() }), handle: async () => ({ done: true }) })],
-      deps: { clock: systemClock, db, logger: createLogger('reconnect-test', 'silent') },
+      deps: testWorkerDeps(db, 'reconnect-test'),
     });
     try {
       // when: the engine stays unreachable for 4 s

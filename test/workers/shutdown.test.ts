@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { systemClock } from '../../platform/clock.js';
 import { createPool } from '../../platform/database.js';
-import { createLogger } from '../../platform/logger.js';
 import { deployBundle } from '../../platform/model-deployment.js';
 import { startWorkerRuntime } from '../../workers/runtime.js';
 import { defineWorker } from '../../workers/worker.js';
 import { externalTaskProcess } from '../fixtures/external-task-process.js';
 import { testDatabaseUrl } from '../support/database.js';
+import { testWorkerDeps } from '../support/workers.js';
 import { testEngine, testEngineConfig, waitFor } from '../support/engine.js';
 
 describe('worker shutdown', () => {
@@ -33,7 +32,7 @@ describe('worker shutdown', () => {
           return { finished: true };
         },
       })],
-      deps: { clock: systemClock, db, logger: createLogger('shutdown-test', 'silent') },
+      deps: testWorkerDeps(db, 'shutdown-test'),
     });
     const { client, api } = testEngine();
     await deployBundle(client, { name: id, files: [{ fileName: `${id}.bpmn`, content: externalTaskProcess(id, id, 'E') }] });

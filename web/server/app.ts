@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Pool } from '../../platform/database.js';
 import type { EngineApi } from '../../platform/engine-api.js';
 import type { Logger } from '../../platform/logger.js';
+import { deployedFormReader } from '../../platform/deployed-form-reader.js';
 import { deployedForms } from './applications/deployed-forms.js';
 import { authentication } from './plugins/authentication.js';
 import { browserBundle } from './plugins/browser-bundle.js';
@@ -42,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { engine: deps.engine, db: deps.db });
   await app.register(sessionRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
-  await app.register(applicationRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine), clock: deps.clock });
+  await app.register(applicationRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine, deployedFormReader(deps.engine)), clock: deps.clock });
   await app.register(reviewTaskRoutes, { db: deps.db, engine: deps.engine });
   await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
   await app.register(skeletonRoutes, { engine: deps.engine, db: deps.db });

@@ -32,12 +32,12 @@ export const applicationCheck = defineWorker({
       });
       await storeRuleOutcomes(client, application.id, application.correctionRound, report.outcomes, now);
       await setPriorityRank(client, application.id, input.priorityBestRank ?? null);
-      if (report.verdict !== 'correction') {
-        const status = report.verdict === 'refused' ? 'refused' : 'with-city';
-        const reason = report.verdict === 'refused' ? reasonsOf(report.outcomes, 'refused') : null;
-        if (await recordStatus(client, { applicationId: application.id, status, at: now, actor: 'system', reason, causeKey: task.externalTaskId })) {
-          const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: fields.projectName }, status, reason);
-          await notifyApplicant(client, application, `${task.externalTaskId}:${status}`, notice);
+      // A correction is requested, and a pass is prepared for sealing, by the steps the model routes to next.
+      if (report.verdict === 'refused') {
+        const reason = reasonsOf(report.outcomes, 'refused');
+        if (await recordStatus(client, { applicationId: application.id, status: 'refused', at: now, actor: 'system', reason, causeKey: task.externalTaskId })) {
+          const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: fields.projectName }, 'refused', reason);
+          await notifyApplicant(client, application, `${task.externalTaskId}:refused`, notice);
         }
       }
       return { verdict: report.verdict };

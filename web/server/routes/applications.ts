@@ -9,9 +9,12 @@ import {
   findApplication, insertDraft, latestRuleOutcomes, listEnterpriseApplications, listUnitApplications, statusHistory, updateDraftData, type Application,
 } from '../../../store/application-repository.js';
 import { findCall, listCalls } from '../../../store/call-repository.js';
+import { latestDocuments } from '../../../store/document-repository.js';
+import { attachmentReference } from '../../../domain/application.js';
 import { answerCorrection, openCorrectionTask } from '../applications/answer-correction.js';
 import type { DeployedForms } from '../applications/deployed-forms.js';
 import { ownedBy, visibleTo } from '../applications/scope.js';
+import { submitSealedScans } from '../applications/sealed-scans.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
@@ -126,6 +129,34 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const application = visibleTo(accountOf(request), await findApplication(db, request.params.id));
     const history = (await statusHistory(db, application.id)).map(({ actor: _actor, ...event }) => event);
     return { status: application.status, history, ruleOutcomes: await latestRuleOutcomes(db, application.id) };
+  });
+
+  app.get('/api/applications/:id/documents', {
+    config: { access: ['applicant', 'city-reviewer', 'province-officer', 'administrator'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'The rendered 申报材料 and 承诺书 (PDF, Word) and the sealed scans of the latest round',
+      params: idParams,
+      response: { 200: z.array(z.object({ kind: z.string(), format: z.string(), attachmentId: z.string(), fileName: z.string(), round: z.number() })) },
+    },
+  }, async (request) => {
+    const application = visibleTo(accountOf(request), await findApplication(db, request.params.id));
+    return latestDocuments(db, application.id);
+  });
+
+  app.post('/api/applications/:id/sealed-scans', {
+    config: { access: ['applicant'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Upload the sealed scans of the 申报材料 and 承诺书; the application goes to its city',
+      params: idParams,
+      body: z.object({ sealedMaterials: attachmentReference, sealedCommitment: attachmentReference }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    const account = accountOf(request);
+    await submitSealedScans(deps, account, ownedBy(account, await findApplication(db, request.params.id)), request.body);
+    return reply.status(204).send(null);
   });
 
   app.get('/api/applications/:id/correction', {

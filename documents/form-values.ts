@@ -1,0 +1,78 @@
+import type { Block } from './document-model.js';
+
+// Turns a form-js schema and its data into document blocks: every keyed field with its label and its value as a
+// person reads it, so a field an administrator adds to the form appears in the documents with no code change.
+
+interface Component {
+  type: string;
+  key?: string;
+  path?: string;
+  label?: string;
+  /** form-js datetime fields carry their label here. */
+  dateLabel?: string;
+  text?: string;
+  values?: { label: string; value: unknown }[];
+  components?: Component[];
+}
+
+const SKIPPED = new Set(['text', 'separator', 'spacer', 'button', 'html', 'image', 'iframe']);
+
+/** The blocks of a form's data: one field table per group (with the group's label as heading), lists as tables. */
+export function formBlocks(form: unknown, data: Record<string, unknown>, omit: ReadonlySet<string> = new Set()): Block[] {
+  const components = ((form ?? {}) as { components?: Component[] }).components ?? [];
+  return blocksOf(components, data, omit);
+}
+
+function blocksOf(components: readonly Component[], data: Record<string, unknown>, omit: ReadonlySet<string>): Block[] {
+  const blocks: Block[] = [];
+  let rows: [string, string][] = [];
+  const flush = () => {
+    if (rows.length) blocks.push({ type: 'fields', rows });
+    rows = [];
+  };
+  for (const component of components) {
+    if (component.type === 'group') {
+      flush();
+      const inner = blocksOf(component.components ?? [], data, omit);
+      const heading = component.label ?? '';
+      // A list that is the group's only content often repeats the group's label: say it once.
+      const first = inner[0];
+      if (first?.type === 'paragraph' && first.text === heading) inner.shift();
+      if (inner.length) blocks.push({ type: 'heading', text: heading }, ...inner);
+    } else if (component.type === 'dynamiclist' && component.path) {
+      flush();
+      const items = Array.isArray(data[component.path]) ? (data[component.path] as Record<string, unknown>[]) : [];
+      const columns = (component.components ?? []).filter((c) => c.key);
+      if (component.label) blocks.push({ type: 'paragraph', text: component.label });
+      blocks.push({ type: 'table', columns: columns.map(labelOf), rows: items.map((item) => columns.map((c) => display(c, item[c.key!]))) });
+    } else if (component.key && !SKIPPED.has(component.type) && !omit.has(component.key)) {
+      rows.push([labelOf(component), display(component, data[component.key])]);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function labelOf(component: Component): string {
+  return component.label ?? component.dateLabel ?? component.key ?? '';
+}
+
+/** A value as a person reads it: option labels for choices, 是/否 for checkboxes, file names for attachments. */
+export function display(component: Component, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  const label = (v: unknown) => component.values?.find((option) => option.value === v)?.label ?? String(v);
+  switch (component.type) {
+    case 'checkbox':
+      return value === true ? '是' : '否';
+    case 'select':
+    case 'radio':
+      return label(value);
+    case 'checklist':
+    case 'taglist':
+      return Array.isArray(value) ? value.map(label).join('、') : label(value);
+    case 'filepicker':
+      return (Array.isArray(value) ? value : [value]).map((file) => String((file as { fileName?: unknown }).fileName ?? '')).join('、');
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}

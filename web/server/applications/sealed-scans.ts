@@ -1,0 +1,42 @@
+import { withTransaction } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { findApplication, recordStatus, type Application } from '../../../store/application-repository.js';
+import { findAttachments, linkAttachments } from '../../../store/attachment-repository.js';
+import { insertDocument } from '../../../store/document-repository.js';
+import type { Pool } from '../../../platform/database.js';
+import type { Clock } from '../../../platform/clock.js';
+import { AppError } from '../errors.js';
+import type { Account } from '../identity/roles.js';
+
+const SCAN_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+
+export interface SealedScans {
+  sealedMaterials: { id: string; fileName: string; sha256: string };
+  sealedCommitment: { id: string; fileName: string; sha256: string };
+}
+
+/**
+ * Takes the sealed scans of the 申报材料 and 承诺书: they must be the enterprise's own uploads and scans (PDF or image).
+ * Records them, sends the application to its city, and completes the waiting task; if the engine refuses, nothing is kept.
+ */
+export async function submitSealedScans(deps: { db: Pool; engine: EngineApi; clock: Clock }, account: Account, application: Application, scans: SealedScans): Promise<void> {
+  const task = application.processInstanceId && (await deps.engine.tasks({ processInstanceId: application.processInstanceId, taskDefinitionKey: 'SealedScans' }))[0];
+  if (!task) throw new AppError('CONFLICT', '该申报当前无需上传盖章材料。');
+  const stored = new Map((await findAttachments(deps.db, [scans.sealedMaterials.id, scans.sealedCommitment.id])).map((a) => [a.id, a]));
+  const problems = (['sealedMaterials', 'sealedCommitment'] as const)
+    .filter((key) => {
+      const attachment = stored.get(scans[key].id);
+      return !attachment || attachment.ownerUscc !== account.enterpriseUscc || attachment.sha256 !== scans[key].sha256.toLowerCase() || !SCAN_TYPES.has(attachment.mediaType);
+    })
+    .map((key) => ({ path: `body.${key}`, message: '请上传本企业盖章后的扫描件（PDF 或 JPG/PNG 图片）' }));
+  if (problems.length) throw new AppError('VALIDATION_FAILED', undefined, problems);
+  await withTransaction(deps.db, async (client) => {
+    const locked = await findApplication(client, application.id, true);
+    if (locked?.status !== 'awaiting-sealed-scans') throw new AppError('CONFLICT', '该申报当前无需上传盖章材料。');
+    await linkAttachments(client, application.id, [scans.sealedMaterials.id, scans.sealedCommitment.id]);
+    await insertDocument(client, application.id, locked.correctionRound, 'sealed-materials', 'scan', scans.sealedMaterials.id);
+    await insertDocument(client, application.id, locked.correctionRound, 'sealed-commitment', 'scan', scans.sealedCommitment.id);
+    await recordStatus(client, { applicationId: application.id, status: 'with-city', at: deps.clock.now(), actor: account.username, reason: null });
+    await deps.engine.completeTask(task.id, { sealedMaterials: scans.sealedMaterials, sealedCommitment: scans.sealedCommitment });
+  });
+}

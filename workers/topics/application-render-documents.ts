@@ -1,0 +1,102 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { storageKeyFor } from '../../platform/attachment-store.js';
+import { withTransaction } from '../../platform/database.js';
+import { applicationMaterials } from '../../documents/application-materials.js';
+import { commitmentLetter } from '../../documents/commitment-letter.js';
+import type { DocumentModel } from '../../documents/document-model.js';
+import { renderDocx } from '../../documents/render-docx.js';
+import { renderPdf } from '../../documents/render-pdf.js';
+import { applicantNotice } from '../../domain/applicant-notice.js';
+import { templates } from '../../domain/directions.js';
+import { unitById } from '../../domain/units.js';
+import { findApplication, recordStatus, type Application } from '../../store/application-repository.js';
+import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { insertAttachment, linkAttachments } from '../../store/attachment-repository.js';
+import { findCall } from '../../store/call-repository.js';
+import { hasDocument, insertDocument, type DocumentKind } from '../../store/document-repository.js';
+import { applicationFormIds } from '../../domain/application-forms.js';
+import { defineWorker, type WorkerDeps } from '../worker.js';
+
+const DAY = 86_400_000;
+const renderers = { pdf: renderPdf, docx: renderDocx } as const;
+
+/**
+ * Renders the 申报材料 and the 承诺书 as PDF and Word for the applicant to print, seal and upload back, stores them
+ * as the enterprise's attachments, and sets the due date for the sealed scans. A retry renders only what is missing.
+ */
+export const applicationRenderDocuments = defineWorker({
+  topic: 'application-render-documents',
+  description: 'Render the application materials and the commitment letter (PDF and Word) for sealing',
+  input: z.object({ applicationId: z.uuid() }),
+  output: z.object({ sealDueDate: z.iso.datetime() }),
+  async handle(input, deps, task) {
+    const application = await findApplication(deps.db, input.applicationId);
+    if (!application?.applicationNumber) throw new Error(`Application ${input.applicationId} is not a submitted application`);
+    const call = await findCall(deps.db, application.callId);
+    if (!call) throw new Error(`Call ${application.callId} does not exist`);
+    const form = await deps.forms.form(task.processDefinitionId, applicationFormIds[application.template]);
+    const models: Record<'materials' | 'commitment', DocumentModel> = {
+      materials: applicationMaterials({
+        callTitle: call.title,
+        templateLabel: templates.find((t) => t.code === application.template)!.label,
+        applicationNumber: application.applicationNumber,
+        unitName: unitById(application.unitId ?? '')?.name ?? '',
+        form,
+        data: application.data,
+      }),
+      commitment: commitmentLetter({
+        enterpriseName: String(application.data.enterpriseName ?? ''),
+        uscc: application.enterpriseUscc,
+        projectName: String(application.data.projectName ?? ''),
+        applicationNumber: application.applicationNumber,
+      }),
+    };
+    for (const kind of ['materials', 'commitment'] as const) {
+      for (const format of ['pdf', 'docx'] as const) {
+        if (await hasDocument(deps.db, application.id, application.correctionRound, kind, format)) continue;
+        await storeDocument(deps, application, kind, format, await renderers[format](models[kind]));
+      }
+    }
+    const now = deps.clock.now();
+    const due = new Date(now.getTime() + call.correctionDays * DAY);
+    await withTransaction(deps.db, async (client) => {
+      if (await recordStatus(client, { applicationId: application.id, status: 'awaiting-sealed-scans', at: now, actor: 'system', reason: null, causeKey: task.externalTaskId })) {
+        const notice = applicantNotice(
+          { applicationNumber: application.applicationNumber!, projectName: String(application.data.projectName ?? '') },
+          'awaiting-sealed-scans',
+          '申报材料已通过自动审查。请下载申报材料和承诺书，打印并加盖企业公章后，上传盖章扫描件。',
+          due,
+        );
+        await notifyApplicant(client, application, `${task.externalTaskId}:awaiting-sealed-scans`, notice);
+      }
+    });
+    return { sealDueDate: due.toISOString() };
+  },
+});
+
+// helpers
+
+const fileTitles: Record<'materials' | 'commitment', string> = { materials: '申报材料', commitment: '承诺书' };
+const mediaTypes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
+
+async function storeDocument(deps: WorkerDeps, application: Application, kind: 'materials' | 'commitment', format: 'pdf' | 'docx', content: Buffer) {
+  const id = randomUUID();
+  await deps.attachments.put(storageKeyFor(id), content);
+  await withTransaction(deps.db, async (client) => {
+    await insertAttachment(client, {
+      id,
+      ownerUscc: application.enterpriseUscc,
+      ownerUnitId: null,
+      uploadedBy: application.createdBy,
+      fileName: `${fileTitles[kind]}-${application.applicationNumber}.${format}`,
+      mediaType: mediaTypes[format],
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      storageKey: storageKeyFor(id),
+      replaces: null,
+    });
+    await linkAttachments(client, application.id, [id]);
+    await insertDocument(client, application.id, application.correctionRound, kind as DocumentKind, format, id);
+  });
+}
