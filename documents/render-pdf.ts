@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { cjkFont } from './cjk-font.js';
 import type { Block, DocumentModel } from './document-model.js';
@@ -5,11 +6,21 @@ import type { Block, DocumentModel } from './document-model.js';
 const MARGIN = 56;
 const LINE = 4;
 
+// The CJK collection is ~20 MB: read it once per process, not once per document.
+let fontBytes: { bytes: Buffer; face?: string } | undefined;
+function fontOnce() {
+  if (!fontBytes) {
+    const font = cjkFont();
+    fontBytes = { bytes: readFileSync(font.path), face: font.face };
+  }
+  return fontBytes;
+}
+
 /** Renders a document as an A4 PDF with the CJK font embedded (subset), so Chinese prints on any machine. */
 export function renderPdf(model: DocumentModel): Promise<Buffer> {
-  const font = cjkFont();
+  const font = fontOnce();
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: model.title, Producer: 'hebei-iiot-workflow' } });
-  doc.registerFont('cjk', font.path, font.face);
+  doc.registerFont('cjk', font.bytes, font.face);
   doc.font('cjk');
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
