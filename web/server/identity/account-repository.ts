@@ -1,20 +1,25 @@
 import type { Queryable } from '../../../platform/database.js';
 import type { Account, Role } from './roles.js';
 
-interface AccountRow {
+/** The account columns every query that returns an account selects. */
+export interface AccountColumns {
   id: string;
   username: string;
   display_name: string;
   role: Role;
   unit_id: string | null;
   enterprise_uscc: string | null;
+}
+
+interface AccountRow extends AccountColumns {
   password_hash: string;
   disabled: boolean;
 }
 
 const COLUMNS = 'id, username, display_name, role, unit_id, enterprise_uscc, password_hash, disabled';
 
-function toAccount(row: AccountRow): Account {
+/** An account from its columns. */
+export function toAccount(row: AccountColumns): Account {
   return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, enterpriseUscc: row.enterprise_uscc };
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../../platform/database.js';
-import type { Account, Role } from './roles.js';
+import { toAccount, type AccountColumns } from './account-repository.js';
+import type { Account } from './roles.js';
 
 /** A signed-in session as the authentication plugin sees it. */
 export interface Session {
@@ -22,15 +23,9 @@ export async function createSession(db: Queryable, accountId: number, expiresAt:
   return { token, csrfToken };
 }
 
-interface SessionRow {
+interface SessionRow extends AccountColumns {
   token_hash: string;
   csrf_token: string;
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  unit_id: string | null;
-  enterprise_uscc: string | null;
 }
 
 /** The live session for a cookie token at `now`, with its account; none when expired or the account is disabled. */
@@ -43,11 +38,7 @@ export async function findSession(db: Queryable, token: string, now: Date): Prom
   );
   const row = result.rows[0];
   if (!row) return undefined;
-  return {
-    tokenHash: row.token_hash,
-    csrfToken: row.csrf_token,
-    account: { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, enterpriseUscc: row.enterprise_uscc },
-  };
+  return { tokenHash: row.token_hash, csrfToken: row.csrf_token, account: toAccount(row) };
 }
 
 /** Ends one session. */
