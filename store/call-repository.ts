@@ -71,3 +71,12 @@ export async function findUnitDeadline(db: Queryable, callId: string, unitId: st
   const result = await db.query<{ enterprise_deadline: Date }>('SELECT enterprise_deadline FROM call_unit_deadline WHERE call_id = $1 AND unit_id = $2', [callId, unitId]);
   return result.rows[0]?.enterprise_deadline;
 }
+
+/** Sets (or moves) the enterprise deadline a unit gives its enterprises in a call. */
+export async function setUnitDeadline(db: Queryable, callId: string, unitId: string, enterpriseDeadline: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO call_unit_deadline (call_id, unit_id, enterprise_deadline) VALUES ($1, $2, $3)
+     ON CONFLICT (call_id, unit_id) DO UPDATE SET enterprise_deadline = EXCLUDED.enterprise_deadline`,
+    [callId, unitId, enterpriseDeadline],
+  );
+}

@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Queryable } from '../../../platform/database.js';
+import { enterpriseMessages } from '../../../store/notification-repository.js';
+import { accountOf } from '../plugins/authentication.js';
+
+/** The in-app messages of the applicant's enterprise, newest first. */
+export const messageRoutes: FastifyPluginAsyncZod<{ db: Queryable }> = async (app, { db }) => {
+  app.get('/api/messages', {
+    config: { access: ['applicant'] },
+    schema: {
+      tags: ['messages'],
+      summary: 'My enterprise’s messages',
+      response: { 200: z.array(z.object({ id: z.number(), title: z.string(), body: z.string(), createdAt: z.date(), readAt: z.date().nullable() })) },
+    },
+  }, async (request) => enterpriseMessages(db, accountOf(request).enterpriseUscc!));
+};
