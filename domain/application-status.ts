@@ -11,6 +11,7 @@ export const applicationStatuses = {
   refused: '不予受理',
   withdrawn: '已撤回',
   'in-city-library': '已纳入市级重点项目库',
+  recommended: '已推荐至省厅',
   'not-recommended': '不予推荐',
 } as const;
 

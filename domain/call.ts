@@ -21,6 +21,8 @@ export const callSchema = z.object({
   downloads: z.array(download),
   correctionDays: z.number().int().min(1).max(90),
   maxCorrectionRounds: z.number().int().min(0).max(10),
+  /** 全省重点项目培育数量不少于200项: the province-wide floor recommendations are measured against. */
+  provinceFloor: z.number().int().min(0),
 });
 export type Call = z.infer<typeof callSchema>;
 
@@ -62,6 +64,7 @@ export const call2021: Call = {
   downloads: downloads2021,
   correctionDays: 10,
   maxCorrectionRounds: 2,
+  provinceFloor: 200,
 };
 
 const DAY = 86_400_000;

@@ -212,3 +212,13 @@ export async function findApplicationByProcessInstance(db: Queryable, processIns
   const result = await db.query<ApplicationRow>('SELECT * FROM application WHERE process_instance_id = $1', [processInstanceId]);
   return result.rows[0] && toApplication(result.rows[0]);
 }
+
+/** A unit's library in a call: applications it passed (in its library, or recommended from it). */
+export async function listUnitLibrary(db: Queryable, callId: string, unitId: string): Promise<Application[]> {
+  const result = await db.query<ApplicationRow>(
+    `SELECT * FROM application WHERE call_id = $1 AND unit_id = $2 AND status IN ('in-city-library', 'recommended')
+      ORDER BY priority_rank NULLS LAST, submitted_at, application_number`,
+    [callId, unitId],
+  );
+  return result.rows.map(toApplication);
+}

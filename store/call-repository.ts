@@ -15,6 +15,7 @@ interface CallRow {
   downloads: unknown;
   correction_days: number;
   max_correction_rounds: number;
+  province_floor: number;
 }
 
 function toCall(row: CallRow): Call {
@@ -32,6 +33,7 @@ function toCall(row: CallRow): Call {
     downloads: row.downloads,
     correctionDays: row.correction_days,
     maxCorrectionRounds: row.max_correction_rounds,
+    provinceFloor: row.province_floor,
   });
 }
 
@@ -39,10 +41,10 @@ function toCall(row: CallRow): Call {
 export async function insertCallIfMissing(db: Queryable, call: Call): Promise<boolean> {
   const result = await db.query(
     `INSERT INTO call (id, year, title, guide, opens_at, enterprise_deadline, city_deadline, directions, direction_templates,
-                       contacts, downloads, correction_days, max_correction_rounds)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+                       contacts, downloads, correction_days, max_correction_rounds, province_floor)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
     [call.id, call.year, call.title, call.guide, call.opensAt, call.enterpriseDeadline, call.cityDeadline, JSON.stringify(call.directions),
-      JSON.stringify(call.directionTemplates), JSON.stringify(call.contacts), JSON.stringify(call.downloads), call.correctionDays, call.maxCorrectionRounds],
+      JSON.stringify(call.directionTemplates), JSON.stringify(call.contacts), JSON.stringify(call.downloads), call.correctionDays, call.maxCorrectionRounds, call.provinceFloor],
   );
   return result.rowCount === 1;
 }

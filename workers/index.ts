@@ -2,8 +2,9 @@ import { applicationCheck } from './topics/application-check.js';
 import { applicationRenderDocuments } from './topics/application-render-documents.js';
 import { applicationRequestCorrection } from './topics/application-request-correction.js';
 import { applicationStatus } from './topics/application-status.js';
+import { recommendationRecord } from './topics/recommendation-record.js';
 import { skeletonPrepareReview } from './topics/skeleton-prepare-review.js';
 import type { Worker } from './worker.js';
 
 /** Every worker this project runs; one file per topic under topics/. */
-export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus];
+export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord];

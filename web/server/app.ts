@@ -16,6 +16,7 @@ import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
+import { recommendationRoutes } from './routes/recommendations.js';
 import { reviewTaskRoutes } from './routes/review-tasks.js';
 import { unitCalendarRoutes } from './routes/unit-calendar.js';
 import { sessionRoutes } from './routes/session.js';
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewTaskRoutes, { db: deps.db, engine: deps.engine });
   await app.register(unitCalendarRoutes, { db: deps.db });
   await app.register(messageRoutes, { db: deps.db });
+  await app.register(recommendationRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
   await app.register(skeletonRoutes, { engine: deps.engine, db: deps.db });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });

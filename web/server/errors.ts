@@ -9,6 +9,7 @@ export const errorCodes = {
   NOT_FOUND: { status: 404, message: '没有找到所请求的记录。' },
   CONFLICT: { status: 409, message: '记录已被他人处理，请刷新后重试。' },
   CALL_CLOSED: { status: 409, message: '不在申报时间内，无法提交。' },
+  CAP_REACHED: { status: 409, message: '推荐名额已满。' },
   RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试。' },
   ENGINE_UNAVAILABLE: { status: 503, message: '流程引擎暂时不可用，请稍后重试。' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试；如持续出现请联系管理员。' },

@@ -63,7 +63,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     },
   }, async () => {
     const now = clock.now().getTime();
-    return (await listCalls(db)).map(({ directions: _d, directionTemplates: _t, correctionDays: _c, maxCorrectionRounds: _m, ...call }) => ({
+    return (await listCalls(db)).map(({ directions: _d, directionTemplates: _t, correctionDays: _c, maxCorrectionRounds: _m, provinceFloor: _f, ...call }) => ({
       ...call,
       open: call.opensAt.getTime() <= now && now <= call.enterpriseDeadline.getTime(),
     }));

@@ -1,0 +1,41 @@
+import type { Clock } from '../../../platform/clock.js';
+import { withTransaction, type Pool } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { recommendationRefusals } from '../../../domain/recommendation-refusals.js';
+import { findApplication, recordStatus } from '../../../store/application-repository.js';
+import { insertRecommendation, RecommendationRefused } from '../../../store/recommendation-repository.js';
+import { AppError } from '../errors.js';
+import type { Account } from '../identity/roles.js';
+
+/**
+ * Recommends an application from the reviewer's library: in one transaction, record it under the database's caps
+ * (which hold the unit's lock until commit), mark it recommended, and complete its recommendation task. A cap that
+ * holds, or an engine that refuses, leaves nothing changed.
+ */
+export async function recommend(deps: { db: Pool; engine: EngineApi; clock: Clock }, account: Account, applicationId: string, opinion: string) {
+  return withTransaction(deps.db, async (client) => {
+    const application = await findApplication(client, applicationId, true);
+    if (!application?.unitId || application.unitId !== account.unitId) throw new AppError('NOT_FOUND');
+    if (application.status === 'recommended') throw new AppError('CONFLICT', recommendationRefusals.ALREADY_RECOMMENDED);
+    if (application.status !== 'in-city-library') throw new AppError('CONFLICT', '只能推荐已纳入本单位市级重点项目库的项目。');
+    const task = application.processInstanceId && (await deps.engine.tasks({ processInstanceId: application.processInstanceId, taskDefinitionKey: 'CityRecommendation' }))[0];
+    if (!task) throw new AppError('CONFLICT', '该项目当前不在推荐环节，请稍后刷新。');
+    let recorded: { rank: number };
+    try {
+      recorded = await insertRecommendation(client, {
+        callId: application.callId,
+        unitId: application.unitId,
+        applicationId: application.id,
+        isCityPlatform: application.data.direction === 'city-platform',
+        opinion,
+        createdBy: account.username,
+      });
+    } catch (error) {
+      if (error instanceof RecommendationRefused) throw new AppError('CAP_REACHED', recommendationRefusals[error.violation]);
+      throw error;
+    }
+    await recordStatus(client, { applicationId: application.id, status: 'recommended', at: deps.clock.now(), actor: account.username, reason: null });
+    await deps.engine.completeTask(task.id, { recommendDecision: 'recommend', recommendationOpinion: opinion });
+    return recorded;
+  });
+}

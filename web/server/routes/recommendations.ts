@@ -1,0 +1,145 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../../../platform/clock.js';
+import type { Pool } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { reportingUnits } from '../../../domain/units.js';
+import { listUnitLibrary } from '../../../store/application-repository.js';
+import { findCall } from '../../../store/call-repository.js';
+import { activeRecommendations, listIndicators, rankRecommendations, setIndicator, unitCounts } from '../../../store/recommendation-repository.js';
+import { recommend } from '../applications/recommend.js';
+import { AppError } from '../errors.js';
+import { accountOf } from '../plugins/authentication.js';
+
+const callParams = z.object({ callId: z.string().max(40) });
+const progress = z.object({ recommended: z.number(), target: z.number().nullable(), isCap: z.boolean(), cityPlatformsRecommended: z.number() });
+
+/** The unit's library, its recommendations and their ranking; the province's indicators and per-unit figures. */
+export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; clock: Clock }> = async (app, deps) => {
+  const { db } = deps;
+
+  async function callOr404(callId: string) {
+    const call = await findCall(db, callId);
+    if (!call) throw new AppError('NOT_FOUND');
+    return call;
+  }
+
+  app.get('/api/calls/:callId/library', {
+    config: { access: ['city-reviewer'] },
+    schema: {
+      tags: ['recommendation'],
+      summary: 'My unit’s library (市级重点项目库) in priority order, with what it recommended and its progress against its indicator',
+      params: callParams,
+      response: {
+        200: z.object({
+          progress,
+          entries: z.array(z.object({
+            applicationId: z.string(), applicationNumber: z.string().nullable(), enterpriseName: z.string(), projectName: z.string(), direction: z.string(),
+            priorityRank: z.number().nullable(), status: z.string(), recommendation: z.object({ rank: z.number(), opinion: z.string() }).nullable(),
+          })),
+        }),
+      },
+    },
+  }, async (request) => {
+    const unitId = accountOf(request).unitId!;
+    const call = await callOr404(request.params.callId);
+    const [library, recommendations, indicators] = await Promise.all([listUnitLibrary(db, call.id, unitId), activeRecommendations(db, call.id, unitId), listIndicators(db, call.id)]);
+    const byApplication = new Map(recommendations.map((r) => [r.applicationId, r]));
+    const indicator = indicators.find((i) => i.unitId === unitId);
+    return {
+      progress: { recommended: recommendations.length, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false, cityPlatformsRecommended: recommendations.filter((r) => r.isCityPlatform).length },
+      entries: library.map((a) => {
+        const r = byApplication.get(a.id);
+        return {
+          applicationId: a.id, applicationNumber: a.applicationNumber, enterpriseName: String(a.data.enterpriseName ?? ''), projectName: String(a.data.projectName ?? ''),
+          direction: String(a.data.direction ?? ''), priorityRank: a.priorityRank, status: a.status, recommendation: r ? { rank: r.rank, opinion: r.opinion } : null,
+        };
+      }),
+    };
+  });
+
+  app.post('/api/recommendations', {
+    config: { access: ['city-reviewer'] },
+    schema: {
+      tags: ['recommendation'],
+      summary: 'Recommend an application of my library to the province; refused when a cap holds',
+      body: z.object({ applicationId: z.uuid(), opinion: z.string().trim().min(1, '请填写推荐单位意见').max(1000) }),
+      response: { 201: z.object({ rank: z.number() }) },
+    },
+  }, async (request, reply) => {
+    const recorded = await recommend(deps, accountOf(request), request.body.applicationId, request.body.opinion);
+    return reply.status(201).send({ rank: recorded.rank });
+  });
+
+  app.put('/api/calls/:callId/recommendations/ranking', {
+    config: { access: ['city-reviewer'] },
+    schema: {
+      tags: ['recommendation'],
+      summary: 'Order my unit’s recommendations (first = rank 1); the list must name each of them once',
+      params: callParams,
+      body: z.object({ applicationIds: z.array(z.uuid()).max(1000) }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    const unitId = accountOf(request).unitId!;
+    const call = await callOr404(request.params.callId);
+    const current = (await activeRecommendations(db, call.id, unitId)).map((r) => r.applicationId).sort();
+    const given = [...request.body.applicationIds].sort();
+    if (new Set(given).size !== given.length || given.join() !== current.join()) {
+      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.applicationIds', message: '须恰好列出本单位已推荐的全部项目，每项一次' }]);
+    }
+    await rankRecommendations(db, call.id, unitId, request.body.applicationIds);
+    return reply.status(204).send(null);
+  });
+
+  app.put('/api/calls/:callId/indicators/:unitId', {
+    config: { access: ['province-officer'] },
+    schema: {
+      tags: ['recommendation'],
+      summary: 'Set a unit’s indicator (附件1): a target, or a hard cap on its recommendations',
+      params: callParams.extend({ unitId: z.enum(reportingUnits.map((u) => u.id) as [string, ...string[]]) }),
+      body: z.object({ target: z.number().int().min(0).max(10_000), isCap: z.boolean() }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    const account = accountOf(request);
+    const call = await callOr404(request.params.callId);
+    await setIndicator(db, call.id, { unitId: request.params.unitId, ...request.body }, account.username);
+    await db.query('INSERT INTO audit_log (actor, action, subject, detail) VALUES ($1, $2, $3, $4)', [
+      account.username, 'indicator.set', `call:${call.id}:unit:${request.params.unitId}`, request.body,
+    ]);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/calls/:callId/unit-figures', {
+    config: { access: ['province-officer', 'administrator'] },
+    schema: {
+      tags: ['recommendation'],
+      summary: 'Per unit: indicator, applications declared, awaiting review, in library, recommended; against the province-wide floor',
+      params: callParams,
+      response: {
+        200: z.object({
+          provinceFloor: z.number(),
+          totalRecommended: z.number(),
+          units: z.array(z.object({
+            unitId: z.string(), unitName: z.string(), target: z.number().nullable(), isCap: z.boolean(), submitted: z.number(), pendingReview: z.number(),
+            inLibrary: z.number(), recommended: z.number(), cityPlatformsRecommended: z.number(),
+          })),
+        }),
+      },
+    },
+  }, async (request) => {
+    const call = await callOr404(request.params.callId);
+    const [counts, indicators] = await Promise.all([unitCounts(db, call.id), listIndicators(db, call.id)]);
+    const units = reportingUnits.map((unit) => {
+      const count = counts.find((c) => c.unitId === unit.id);
+      const indicator = indicators.find((i) => i.unitId === unit.id);
+      return {
+        unitId: unit.id, unitName: unit.name, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false,
+        submitted: count?.submitted ?? 0, pendingReview: count?.pendingReview ?? 0, inLibrary: count?.inLibrary ?? 0,
+        recommended: count?.recommended ?? 0, cityPlatformsRecommended: count?.cityPlatformsRecommended ?? 0,
+      };
+    });
+    return { provinceFloor: call.provinceFloor, totalRecommended: units.reduce((sum, u) => sum + u.recommended, 0), units };
+  });
+};

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { withTransaction } from '../../platform/database.js';
+import { applicantNotice } from '../../domain/applicant-notice.js';
+import { recommendationRefusals } from '../../domain/recommendation-refusals.js';
+import { findApplication, recordStatus } from '../../store/application-repository.js';
+import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { findActiveRecommendation, insertRecommendation, RecommendationRefused } from '../../store/recommendation-repository.js';
+import { BusinessError, defineWorker } from '../worker.js';
+
+/**
+ * The guard step of a recommendation. The web server records a recommendation under the database's caps before it
+ * completes the task; an operator completing the task in the engine's own Tasklist has not, so here it is recorded
+ * under the same caps — a refusal sends the task back to the reviewers with the reason.
+ */
+export const recommendationRecord = defineWorker({
+  topic: 'recommendation-record',
+  description: 'Record a recommendation under the one-city-platform and indicator caps; error RECOMMENDATION_REFUSED when a cap holds',
+  input: z.object({ applicationId: z.uuid(), recommendationOpinion: z.string().trim().min(1).max(1000).nullish() }),
+  output: z.object({}),
+  async handle(input, { db, clock }, task) {
+    await withTransaction(db, async (client) => {
+      const application = await findApplication(client, input.applicationId, true);
+      if (!application?.applicationNumber || !application.unitId) throw new Error(`Application ${input.applicationId} is not a submitted application`);
+      if (!(await findActiveRecommendation(client, application.id))) {
+        try {
+          await insertRecommendation(client, {
+            callId: application.callId,
+            unitId: application.unitId,
+            applicationId: application.id,
+            isCityPlatform: application.data.direction === 'city-platform',
+            opinion: input.recommendationOpinion ?? '（经流程引擎推荐）',
+            createdBy: 'engine',
+          });
+        } catch (error) {
+          if (error instanceof RecommendationRefused) throw new BusinessError('RECOMMENDATION_REFUSED', recommendationRefusals[error.violation]);
+          throw error;
+        }
+      }
+      if (application.status !== 'recommended' && (await recordStatus(client, { applicationId: application.id, status: 'recommended', at: clock.now(), actor: `city${application.unitId}`, reason: null, causeKey: task.externalTaskId }))) {
+        const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: String(application.data.projectName ?? '') }, 'recommended');
+        await notifyApplicant(client, application, `${task.externalTaskId}:recommended`, notice);
+      }
+    });
+    return {};
+  },
+});
