@@ -9,6 +9,8 @@ export type Block =
   | { type: 'seal'; lines: readonly string[] };
 
 export interface DocumentModel {
+  /** Wide tables (the 推荐表) are printed landscape. */
+  orientation?: 'portrait' | 'landscape';
   title: string;
   subtitle?: string;
   blocks: readonly Block[];

@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Block, DocumentModel } from './document-model.js';
 
 // Word documents name their fonts rather than embed them: 宋体 is on every Chinese office PC.
@@ -13,7 +13,8 @@ export function renderDocx(model: DocumentModel): Promise<Buffer> {
   ];
   if (model.subtitle) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(model.subtitle)] }));
   for (const block of model.blocks) children.push(...toDocx(block));
-  const document = new Document({ creator: 'hebei-iiot-workflow', title: model.title, sections: [{ children }] });
+  const page = model.orientation === 'landscape' ? { size: { orientation: PageOrientation.LANDSCAPE } } : {};
+  const document = new Document({ creator: 'hebei-iiot-workflow', title: model.title, sections: [{ properties: { page }, children }] });
   return Packer.toBuffer(document);
 }
 

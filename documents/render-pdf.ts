@@ -19,7 +19,7 @@ function fontOnce() {
 /** Renders a document as an A4 PDF with the CJK font embedded (subset), so Chinese prints on any machine. */
 export function renderPdf(model: DocumentModel): Promise<Buffer> {
   const font = fontOnce();
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: model.title, Producer: 'hebei-iiot-workflow' } });
+  const doc = new PDFDocument({ size: 'A4', layout: model.orientation ?? 'portrait', margin: MARGIN, info: { Title: model.title, Producer: 'hebei-iiot-workflow' } });
   doc.registerFont('cjk', font.bytes, font.face);
   doc.font('cjk');
   const chunks: Buffer[] = [];

@@ -136,3 +136,17 @@ export async function unitCounts(db: Queryable, callId: string): Promise<UnitCou
   );
   return result.rows.map((row) => ({ unitId: row.unit_id, submitted: row.submitted, pendingReview: row.pending_review, inLibrary: row.in_library, recommended: row.recommended, cityPlatformsRecommended: row.platforms }));
 }
+
+/** A unit's active recommendations with their applications' numbers, templates and data, by rank. */
+export async function recommendedApplications(db: Queryable, callId: string, unitId: string) {
+  const result = await db.query<{ rank: number; opinion: string; is_city_platform: boolean; application_id: string; application_number: string; template: string; enterprise_uscc: string; data: Record<string, unknown> }>(
+    `SELECT r.rank, r.opinion, r.is_city_platform, a.id AS application_id, a.application_number, a.template, a.enterprise_uscc, a.data
+       FROM recommendation r JOIN application a ON a.id = r.application_id
+      WHERE r.call_id = $1 AND r.unit_id = $2 AND r.active ORDER BY r.rank, r.id`,
+    [callId, unitId],
+  );
+  return result.rows.map((row) => ({
+    rank: row.rank, opinion: row.opinion, isCityPlatform: row.is_city_platform, applicationId: row.application_id,
+    applicationNumber: row.application_number, template: row.template, enterpriseUscc: row.enterprise_uscc, data: row.data,
+  }));
+}

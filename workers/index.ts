@@ -3,8 +3,9 @@ import { applicationRenderDocuments } from './topics/application-render-document
 import { applicationRequestCorrection } from './topics/application-request-correction.js';
 import { applicationStatus } from './topics/application-status.js';
 import { recommendationRecord } from './topics/recommendation-record.js';
+import { recommendationTableRender } from './topics/recommendation-table-render.js';
 import { skeletonPrepareReview } from './topics/skeleton-prepare-review.js';
 import type { Worker } from './worker.js';
 
 /** Every worker this project runs; one file per topic under topics/. */
-export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord];
+export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord, recommendationTableRender];

@@ -18,7 +18,7 @@ describe('model deployment', () => {
     const declaration = bundles.find((b) => b.name === 'declaration');
     expect(declaration?.files.map((f) => f.fileName).sort()).toEqual([
       'application-experience-center.form', 'application-industry-platform.form', 'application-mode.form', 'application-priority.dmn',
-      'city-preliminary-review.form', 'correction.form', 'declaration.bpmn', 'minimum-integration-stage.dmn', 'sealed-scans.form',
+      'city-preliminary-review.form', 'city-recommendation.form', 'correction.form', 'declaration.bpmn', 'minimum-integration-stage.dmn', 'sealed-scans.form',
     ]);
   });
 

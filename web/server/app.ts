@@ -14,6 +14,7 @@ import { errorHandler } from './plugins/error-handler.js';
 import { openApi } from './plugins/openapi.js';
 import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { batchRoutes } from './routes/batches.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
 import { recommendationRoutes } from './routes/recommendations.js';
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitCalendarRoutes, { db: deps.db });
   await app.register(messageRoutes, { db: deps.db });
   await app.register(recommendationRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(batchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
   await app.register(skeletonRoutes, { engine: deps.engine, db: deps.db });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });

@@ -1,0 +1,81 @@
+import type { Clock } from '../../../platform/clock.js';
+import { withTransaction, type Pool } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { candidateGroupForUnit, isUnitId } from '../../../domain/units.js';
+import { findAttachment } from '../../../store/attachment-repository.js';
+import { findBatch, insertBatch, markBatchSubmitted, renderedEntries, reopenedUntil } from '../../../store/batch-repository.js';
+import type { Call } from '../../../domain/call.js';
+import { activeRecommendations } from '../../../store/recommendation-repository.js';
+import { AppError } from '../errors.js';
+import type { Account } from '../identity/roles.js';
+
+export const BATCH_PROCESS = 'unitBatch';
+const SCAN_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+
+export interface BatchDeps {
+  db: Pool;
+  engine: EngineApi;
+  clock: Clock;
+}
+
+/** The open submission task of a unit's batch, if the process waits for one. */
+async function submitTask(deps: BatchDeps, processInstanceId: string | null) {
+  return processInstanceId ? (await deps.engine.tasks({ processInstanceId, taskDefinitionKey: 'SubmitBatch' }))[0] : undefined;
+}
+
+/** Renders the unit's 推荐表: starts its batch process, or asks the running one to render again. */
+export async function prepareBatch(deps: BatchDeps, account: Account, call: Call): Promise<void> {
+  const unitId = account.unitId!;
+  if (!isUnitId(unitId)) throw new AppError('FORBIDDEN');
+  await withTransaction(deps.db, async (client) => {
+    // Serialise two reviewers of one unit preparing at once.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${call.id}:${unitId}`]);
+    const batch = await findBatch(client, call.id, unitId, true);
+    if (batch?.submittedAt) throw new AppError('CONFLICT', '本单位的推荐批次已报送省厅。');
+    if (!batch) {
+      const instance = await deps.engine.startProcess(BATCH_PROCESS, `${call.id}:${unitId}`, { callId: call.id, unitId, cityGroup: candidateGroupForUnit(unitId), preparedByAccountId: account.id });
+      await insertBatch(client, call.id, unitId, instance.id);
+      return;
+    }
+    const task = await submitTask(deps, batch.processInstanceId);
+    if (!task) throw new AppError('CONFLICT', '推荐表正在生成，请稍后刷新。');
+    await deps.engine.completeTask(task.id, { batchAction: 'regenerate', preparedByAccountId: account.id });
+  });
+}
+
+/** The deadline a unit's batch must meet: the call's, or a later one the province reopened. */
+export async function batchDeadline(deps: Pick<BatchDeps, 'db'>, call: Call, unitId: string): Promise<Date> {
+  const reopened = await reopenedUntil(deps.db, call.id, unitId);
+  return reopened && reopened > call.cityDeadline ? reopened : call.cityDeadline;
+}
+
+/**
+ * Submits the unit's batch with the stamped scan of its current 推荐表, within the calendar; records what was
+ * submitted and completes the batch's task. Nothing changes when anything is refused.
+ */
+export async function submitBatch(deps: BatchDeps, account: Account, call: Call, sealedTable: { id: string; sha256: string }): Promise<void> {
+  const unitId = account.unitId!;
+  const now = deps.clock.now();
+  if (now > (await batchDeadline(deps, call, unitId))) throw new AppError('CALL_CLOSED', '已过报送截止时间；如需报送，请联系省厅重新开放。');
+  const scan = await findAttachment(deps.db, sealedTable.id);
+  if (!scan || scan.ownerUnitId !== unitId || scan.sha256 !== sealedTable.sha256.toLowerCase() || !SCAN_TYPES.has(scan.mediaType)) {
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.sealedTable', message: '请上传本单位盖章后的推荐表扫描件（PDF 或 JPG/PNG 图片）' }]);
+  }
+  await withTransaction(deps.db, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${call.id}:${unitId}`]);
+    const batch = await findBatch(client, call.id, unitId, true);
+    if (batch?.submittedAt) throw new AppError('CONFLICT', '本单位的推荐批次已报送省厅。');
+    const task = batch && (await submitTask(deps, batch.processInstanceId));
+    if (!batch?.renderedAt || !task) throw new AppError('CONFLICT', '请先生成推荐表。');
+    const recommendations = await activeRecommendations(client, call.id, unitId);
+    if (!recommendations.length) throw new AppError('CONFLICT', '本单位尚未推荐任何项目。');
+    const current = recommendations.map((r) => ({ applicationId: r.applicationId, rank: r.rank, opinion: r.opinion }));
+    // Compared field by field: jsonb does not keep the key order of what was stored.
+    const key = (entries: readonly { applicationId: string; rank: number; opinion: string }[] = []) => entries.map((e) => `${e.applicationId}|${e.rank}|${e.opinion}`).join('\n');
+    if (key(current) !== key(await renderedEntries(client, call.id, unitId))) {
+      throw new AppError('CONFLICT', '推荐项目在推荐表生成后有变化，请重新生成推荐表并盖章。');
+    }
+    await markBatchSubmitted(client, { callId: call.id, unitId, sealedScanId: scan.id, by: account.username, at: now, entries: current });
+    await deps.engine.completeTask(task.id, { batchAction: 'submit', sealedTable: { id: scan.id, fileName: scan.fileName, sha256: scan.sha256 } });
+  });
+}

@@ -1,0 +1,127 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../../../platform/clock.js';
+import type { Pool } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { attachmentReference } from '../../../domain/application.js';
+import { reportingUnits, unitById } from '../../../domain/units.js';
+import { findBatch, insertReopening, listBatches, reopenedUntil } from '../../../store/batch-repository.js';
+import { findCall } from '../../../store/call-repository.js';
+import { listIndicators, recommendedApplications, unitCounts } from '../../../store/recommendation-repository.js';
+import { batchDeadline, prepareBatch, submitBatch } from '../batches/batch-workflow.js';
+import { overviewWorkbook, unitBatchWorkbook } from '../batches/excel-exports.js';
+import { AppError } from '../errors.js';
+import { accountOf } from '../plugins/authentication.js';
+
+const callParams = z.object({ callId: z.string().max(40) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A unit's batch to the province: the 推荐表, the stamped scan, the deadline, and the Excel exports. */
+export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; clock: Clock }> = async (app, deps) => {
+  const { db } = deps;
+  const callOr404 = async (callId: string) => {
+    const call = await findCall(db, callId);
+    if (!call) throw new AppError('NOT_FOUND');
+    return call;
+  };
+  const xlsx = (fileName: string) => ({ 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}` });
+
+  app.get('/api/calls/:callId/batch', {
+    config: { access: ['city-reviewer'] },
+    schema: {
+      tags: ['batch'],
+      summary: 'My unit’s batch: its 推荐表 files, stamped scan, deadline and whether it was submitted',
+      params: callParams,
+      response: {
+        200: z.object({
+          state: z.enum(['not-prepared', 'rendering', 'ready', 'submitted']),
+          tablePdfId: z.string().nullable(), tableDocxId: z.string().nullable(), sealedScanId: z.string().nullable(),
+          deadline: z.date(), reopenedUntil: z.date().nullable(), submittedAt: z.date().nullable(),
+        }),
+      },
+    },
+  }, async (request) => {
+    const unitId = accountOf(request).unitId!;
+    const call = await callOr404(request.params.callId);
+    const batch = await findBatch(db, call.id, unitId);
+    const tasks = batch?.processInstanceId && !batch.submittedAt ? await deps.engine.tasks({ processInstanceId: batch.processInstanceId, taskDefinitionKey: 'SubmitBatch' }) : [];
+    const state: 'not-prepared' | 'rendering' | 'ready' | 'submitted' = !batch ? 'not-prepared' : batch.submittedAt ? 'submitted' : tasks.length && batch.renderedAt ? 'ready' : 'rendering';
+    return {
+      state, tablePdfId: batch?.tablePdfId ?? null, tableDocxId: batch?.tableDocxId ?? null, sealedScanId: batch?.sealedScanId ?? null,
+      deadline: await batchDeadline(deps, call, unitId), reopenedUntil: (await reopenedUntil(db, call.id, unitId)) ?? null, submittedAt: batch?.submittedAt ?? null,
+    };
+  });
+
+  app.post('/api/calls/:callId/batch', {
+    config: { access: ['city-reviewer'] },
+    schema: { tags: ['batch'], summary: 'Render (or render again) my unit’s 推荐表 from its ranked recommendations', params: callParams, response: { 202: z.null() } },
+  }, async (request, reply) => {
+    await prepareBatch(deps, accountOf(request), await callOr404(request.params.callId));
+    return reply.status(202).send(null);
+  });
+
+  app.post('/api/calls/:callId/batch/submit', {
+    config: { access: ['city-reviewer'] },
+    schema: {
+      tags: ['batch'],
+      summary: 'Submit my unit’s batch to the province with the stamped scan of its current 推荐表',
+      params: callParams,
+      body: z.object({ sealedTable: attachmentReference }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    await submitBatch(deps, accountOf(request), await callOr404(request.params.callId), request.body.sealedTable);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/api/calls/:callId/units/:unitId/reopen', {
+    config: { access: ['province-officer'] },
+    schema: {
+      tags: ['batch'],
+      summary: 'Reopen a unit’s window after its deadline, until a given time, with the reason (recorded)',
+      params: callParams.extend({ unitId: z.enum(reportingUnits.map((u) => u.id) as [string, ...string[]]) }),
+      body: z.object({ openUntil: z.iso.datetime({ offset: true }), reason: z.string().trim().min(1, '请填写原因').max(500) }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    const account = accountOf(request);
+    const call = await callOr404(request.params.callId);
+    const openUntil = new Date(request.body.openUntil);
+    if (openUntil <= deps.clock.now()) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.openUntil', message: '须晚于当前时间' }]);
+    await insertReopening(db, { callId: call.id, unitId: request.params.unitId, openUntil, reason: request.body.reason, by: account.username, at: deps.clock.now() });
+    await db.query('INSERT INTO audit_log (actor, action, subject, detail) VALUES ($1, $2, $3, $4)', [
+      account.username, 'unit-window.reopened', `call:${call.id}:unit:${request.params.unitId}`, { openUntil: request.body.openUntil, reason: request.body.reason },
+    ]);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/calls/:callId/batch.xlsx', {
+    config: { access: ['city-reviewer'] },
+    schema: { tags: ['batch'], summary: 'My unit’s recommendations as Excel', params: callParams },
+  }, async (request, reply) => {
+    const unit = unitById(accountOf(request).unitId!)!;
+    const call = await callOr404(request.params.callId);
+    const entries = await recommendedApplications(db, call.id, unit.id);
+    return reply.headers(xlsx(`${unit.name}推荐项目-${call.year}.xlsx`)).send(await unitBatchWorkbook(unit.name, entries));
+  });
+
+  app.get('/api/calls/:callId/overview.xlsx', {
+    config: { access: ['province-officer', 'administrator'] },
+    schema: { tags: ['batch'], summary: 'Every unit’s figures and recommended projects as Excel', params: callParams },
+  }, async (request, reply) => {
+    const call = await callOr404(request.params.callId);
+    const [counts, indicators, batches] = await Promise.all([unitCounts(db, call.id), listIndicators(db, call.id), listBatches(db, call.id)]);
+    const units = reportingUnits.map((unit) => {
+      const count = counts.find((c) => c.unitId === unit.id);
+      const indicator = indicators.find((i) => i.unitId === unit.id);
+      const batch = batches.find((b) => b.unitId === unit.id);
+      return {
+        unitName: unit.name, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false, submitted: count?.submitted ?? 0, pendingReview: count?.pendingReview ?? 0,
+        inLibrary: count?.inLibrary ?? 0, recommended: count?.recommended ?? 0, cityPlatformsRecommended: count?.cityPlatformsRecommended ?? 0,
+        batchSubmittedAt: batch?.submittedAt ?? null, onTime: batch?.submittedAt ? batch.submittedAt <= call.cityDeadline : null,
+      };
+    });
+    const entries = (await Promise.all(reportingUnits.map(async (unit) => (await recommendedApplications(db, call.id, unit.id)).map((e) => ({ ...e, unitName: unit.name }))))).flat();
+    return reply.headers(xlsx(`各市推荐情况-${call.year}.xlsx`)).send(await overviewWorkbook(units, entries, call.provinceFloor));
+  });
+};
