@@ -8,6 +8,7 @@ export interface MaterialsInput {
   unitName: string;
   /** The recommending unit's name once it recommends (推荐单位一栏由各市局填写); empty until then. */
   recommendedBy?: string;
+  recommendationOpinion?: string;
   form: unknown;
   data: Record<string, unknown>;
 }
@@ -21,7 +22,7 @@ export function applicationMaterials(input: MaterialsInput): DocumentModel {
       { type: 'fields', rows: [['申报批次', input.callTitle], ['推荐单位', input.recommendedBy ?? ''], ['申报受理单位', input.unitName]] },
       ...formBlocks(input.form, input.data, new Set(['commitment', 'usccConfirmedAsPrinted'])),
       { type: 'heading', text: '推荐单位意见' },
-      { type: 'paragraph', text: input.recommendedBy ? `${input.recommendedBy}推荐。` : '（由推荐单位填写）' },
+      { type: 'paragraph', text: input.recommendedBy ? input.recommendationOpinion ?? `${input.recommendedBy}推荐。` : '（由推荐单位填写）' },
       { type: 'seal', lines: ['推荐单位（公章）：', '年　　月　　日'] },
       { type: 'seal', lines: [`申报企业（公章）：${String(input.data.enterpriseName ?? '')}`, '法定代表人（签字）：', '年　　月　　日'] },
     ],

@@ -80,6 +80,9 @@ export function engineApi(engine: EngineClient) {
     historicProcessInstance: (id: string) =>
       engine.request('GET', `/history/process-instance/${encodeURIComponent(id)}`, { schema: historicProcessInstance }),
 
+    historicProcessInstanceDefinition: (id: string) =>
+      engine.request('GET', `/history/process-instance/${encodeURIComponent(id)}`, { schema: z.object({ processDefinitionId: z.string() }) }),
+
     historicActivities: (processInstanceId: string) =>
       engine.request('GET', `/history/activity-instance?processInstanceId=${encodeURIComponent(processInstanceId)}&sortBy=occurrence&sortOrder=asc`, {
         schema: z.array(historicActivity),

@@ -87,3 +87,15 @@ export async function reopenedUntil(db: Queryable, callId: string, unitId: strin
   const result = await db.query<{ until: Date | null }>('SELECT max(open_until) AS until FROM unit_window_reopening WHERE call_id = $1 AND unit_id = $2', [callId, unitId]);
   return result.rows[0]?.until ?? undefined;
 }
+
+/** Calls whose units' deadline falls between `from` and `to`. */
+export async function callsWithUnitDeadlineBetween(db: Queryable, from: Date, to: Date): Promise<{ id: string; title: string; cityDeadline: Date }[]> {
+  const result = await db.query<{ id: string; title: string; city_deadline: Date }>('SELECT id, title, city_deadline FROM call WHERE city_deadline BETWEEN $1 AND $2', [from, to]);
+  return result.rows.map((row) => ({ id: row.id, title: row.title, cityDeadline: row.city_deadline }));
+}
+
+/** The units of a call whose batch has been submitted. */
+export async function unitsSubmitted(db: Queryable, callId: string): Promise<string[]> {
+  const result = await db.query<{ unit_id: string }>('SELECT unit_id FROM unit_batch WHERE call_id = $1 AND submitted_at IS NOT NULL', [callId]);
+  return result.rows.map((row) => row.unit_id);
+}

@@ -1,6 +1,6 @@
 import type { Queryable } from '../platform/database.js';
 
-export type DocumentKind = 'materials' | 'commitment' | 'sealed-materials' | 'sealed-commitment';
+export type DocumentKind = 'materials' | 'commitment' | 'sealed-materials' | 'sealed-commitment' | 'recommended-materials';
 export type DocumentFormat = 'pdf' | 'docx' | 'scan';
 
 export interface ApplicationDocument {

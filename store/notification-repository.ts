@@ -52,3 +52,12 @@ export async function enterpriseMessages(db: Queryable, enterpriseUscc: string) 
   );
   return result.rows.map((row) => ({ id: Number(row.id), title: row.title, body: row.body, createdAt: row.created_at, readAt: row.read_at }));
 }
+
+/** The in-app messages of a unit, newest first. */
+export async function unitMessages(db: Queryable, unitId: string) {
+  const result = await db.query<{ id: string; title: string; body: string; created_at: Date; read_at: Date | null }>(
+    'SELECT id, title, body, created_at, read_at FROM in_app_message WHERE unit_id = $1 ORDER BY id DESC LIMIT 200',
+    [unitId],
+  );
+  return result.rows.map((row) => ({ id: Number(row.id), title: row.title, body: row.body, createdAt: row.created_at, readAt: row.read_at }));
+}

@@ -139,8 +139,9 @@ export async function unitCounts(db: Queryable, callId: string): Promise<UnitCou
 
 /** A unit's active recommendations with their applications' numbers, templates and data, by rank. */
 export async function recommendedApplications(db: Queryable, callId: string, unitId: string) {
-  const result = await db.query<{ rank: number; opinion: string; is_city_platform: boolean; application_id: string; application_number: string; template: string; enterprise_uscc: string; data: Record<string, unknown> }>(
-    `SELECT r.rank, r.opinion, r.is_city_platform, a.id AS application_id, a.application_number, a.template, a.enterprise_uscc, a.data
+  const result = await db.query<{ rank: number; opinion: string; is_city_platform: boolean; application_id: string; application_number: string; template: string; enterprise_uscc: string; data: Record<string, unknown>; process_instance_id: string | null; created_by: string; correction_round: number }>(
+    `SELECT r.rank, r.opinion, r.is_city_platform, a.id AS application_id, a.application_number, a.template, a.enterprise_uscc, a.data,
+            a.process_instance_id, a.created_by, a.correction_round
        FROM recommendation r JOIN application a ON a.id = r.application_id
       WHERE r.call_id = $1 AND r.unit_id = $2 AND r.active ORDER BY r.rank, r.id`,
     [callId, unitId],
@@ -148,5 +149,6 @@ export async function recommendedApplications(db: Queryable, callId: string, uni
   return result.rows.map((row) => ({
     rank: row.rank, opinion: row.opinion, isCityPlatform: row.is_city_platform, applicationId: row.application_id,
     applicationNumber: row.application_number, template: row.template, enterpriseUscc: row.enterprise_uscc, data: row.data,
+    processInstanceId: row.process_instance_id, createdBy: Number(row.created_by), correctionRound: row.correction_round,
   }));
 }

@@ -2,10 +2,11 @@ import { applicationCheck } from './topics/application-check.js';
 import { applicationRenderDocuments } from './topics/application-render-documents.js';
 import { applicationRequestCorrection } from './topics/application-request-correction.js';
 import { applicationStatus } from './topics/application-status.js';
+import { batchReminders } from './topics/batch-reminders.js';
 import { recommendationRecord } from './topics/recommendation-record.js';
 import { recommendationTableRender } from './topics/recommendation-table-render.js';
 import { skeletonPrepareReview } from './topics/skeleton-prepare-review.js';
 import type { Worker } from './worker.js';
 
 /** Every worker this project runs; one file per topic under topics/. */
-export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord, recommendationTableRender];
+export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord, recommendationTableRender, batchReminders];

@@ -1,6 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { storageKeyFor } from '../../platform/attachment-store.js';
 import { withTransaction } from '../../platform/database.js';
 import { applicationMaterials } from '../../documents/application-materials.js';
 import { commitmentLetter } from '../../documents/commitment-letter.js';
@@ -12,10 +10,11 @@ import { templates } from '../../domain/directions.js';
 import { unitById } from '../../domain/units.js';
 import { findApplication, recordStatus, type Application } from '../../store/application-repository.js';
 import { notifyApplicant } from '../../store/applicant-notifications.js';
-import { insertAttachment, linkAttachments } from '../../store/attachment-repository.js';
+import { linkAttachments } from '../../store/attachment-repository.js';
 import { findCall } from '../../store/call-repository.js';
 import { hasDocument, insertDocument, type DocumentKind } from '../../store/document-repository.js';
 import { applicationFormIds } from '../../domain/application-forms.js';
+import { storeRenderedFile } from '../store-rendered-file.js';
 import { defineWorker, type WorkerDeps } from '../worker.js';
 
 const DAY = 86_400_000;
@@ -78,23 +77,11 @@ export const applicationRenderDocuments = defineWorker({
 // helpers
 
 const fileTitles: Record<'materials' | 'commitment', string> = { materials: '申报材料', commitment: '承诺书' };
-const mediaTypes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
 
 async function storeDocument(deps: WorkerDeps, application: Application, kind: 'materials' | 'commitment', format: 'pdf' | 'docx', content: Buffer) {
-  const id = randomUUID();
-  await deps.attachments.put(storageKeyFor(id), content);
   await withTransaction(deps.db, async (client) => {
-    await insertAttachment(client, {
-      id,
-      ownerUscc: application.enterpriseUscc,
-      ownerUnitId: null,
-      uploadedBy: application.createdBy,
-      fileName: `${fileTitles[kind]}-${application.applicationNumber}.${format}`,
-      mediaType: mediaTypes[format],
-      sizeBytes: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      storageKey: storageKeyFor(id),
-      replaces: null,
+    const id = await storeRenderedFile(deps, client, {
+      owner: { uscc: application.enterpriseUscc }, uploadedBy: application.createdBy, fileName: `${fileTitles[kind]}-${application.applicationNumber}.${format}`, format, content,
     });
     await linkAttachments(client, application.id, [id]);
     await insertDocument(client, application.id, application.correctionRound, kind as DocumentKind, format, id);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { recommendationRow } from '../../../documents/recommendation-rows.js';
 import { recommendationTableColumns } from '../../../documents/recommendation-table.js';
+import type { UnitFigures } from './unit-figures.js';
 
 type Entry = Parameters<typeof recommendationRow>[0];
 
@@ -22,21 +23,9 @@ export async function unitBatchWorkbook(unitName: string, entries: readonly (Ent
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export interface OverviewUnit {
-  unitName: string;
-  target: number | null;
-  isCap: boolean;
-  submitted: number;
-  pendingReview: number;
-  inLibrary: number;
-  recommended: number;
-  cityPlatformsRecommended: number;
-  batchSubmittedAt: Date | null;
-  onTime: boolean | null;
-}
 
 /** The province's overview of all units: per-unit figures on one sheet, every recommended project on another. */
-export async function overviewWorkbook(units: readonly OverviewUnit[], entries: readonly (Entry & { unitName: string; applicationNumber: string })[], floor: number): Promise<Buffer> {
+export async function overviewWorkbook(units: readonly UnitFigures[], entries: readonly (Entry & { unitName: string; applicationNumber: string })[], floor: number): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('各市推荐情况');
   sheet.addRow(['推荐单位', '培育指标', '指标性质', '申报数', '待初审', '市级库', '已推荐', '其中综合平台', '报送时间', '是否按时报送']).font = { bold: true };

@@ -5,11 +5,12 @@ import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { attachmentReference } from '../../../domain/application.js';
 import { reportingUnits, unitById } from '../../../domain/units.js';
-import { findBatch, insertReopening, listBatches, reopenedUntil } from '../../../store/batch-repository.js';
+import { findBatch, insertReopening, reopenedUntil } from '../../../store/batch-repository.js';
 import { findCall } from '../../../store/call-repository.js';
-import { listIndicators, recommendedApplications, unitCounts } from '../../../store/recommendation-repository.js';
+import { recommendedApplications } from '../../../store/recommendation-repository.js';
 import { batchDeadline, prepareBatch, submitBatch } from '../batches/batch-workflow.js';
 import { overviewWorkbook, unitBatchWorkbook } from '../batches/excel-exports.js';
+import { unitFigures } from '../batches/unit-figures.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
 
@@ -110,17 +111,7 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
     schema: { tags: ['batch'], summary: 'Every unit’s figures and recommended projects as Excel', params: callParams },
   }, async (request, reply) => {
     const call = await callOr404(request.params.callId);
-    const [counts, indicators, batches] = await Promise.all([unitCounts(db, call.id), listIndicators(db, call.id), listBatches(db, call.id)]);
-    const units = reportingUnits.map((unit) => {
-      const count = counts.find((c) => c.unitId === unit.id);
-      const indicator = indicators.find((i) => i.unitId === unit.id);
-      const batch = batches.find((b) => b.unitId === unit.id);
-      return {
-        unitName: unit.name, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false, submitted: count?.submitted ?? 0, pendingReview: count?.pendingReview ?? 0,
-        inLibrary: count?.inLibrary ?? 0, recommended: count?.recommended ?? 0, cityPlatformsRecommended: count?.cityPlatformsRecommended ?? 0,
-        batchSubmittedAt: batch?.submittedAt ?? null, onTime: batch?.submittedAt ? batch.submittedAt <= call.cityDeadline : null,
-      };
-    });
+    const units = await unitFigures(db, call);
     const entries = (await Promise.all(reportingUnits.map(async (unit) => (await recommendedApplications(db, call.id, unit.id)).map((e) => ({ ...e, unitName: unit.name }))))).flat();
     return reply.headers(xlsx(`各市推荐情况-${call.year}.xlsx`)).send(await overviewWorkbook(units, entries, call.provinceFloor));
   });

@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Queryable } from '../../../platform/database.js';
-import { enterpriseMessages } from '../../../store/notification-repository.js';
+import { enterpriseMessages, unitMessages } from '../../../store/notification-repository.js';
 import { accountOf } from '../plugins/authentication.js';
 
-/** The in-app messages of the applicant's enterprise, newest first. */
+/** The in-app messages of the applicant's enterprise, or of the reviewer's unit, newest first. */
 export const messageRoutes: FastifyPluginAsyncZod<{ db: Queryable }> = async (app, { db }) => {
   app.get('/api/messages', {
-    config: { access: ['applicant'] },
+    config: { access: ['applicant', 'city-reviewer'] },
     schema: {
       tags: ['messages'],
-      summary: 'My enterprise’s messages',
+      summary: 'My enterprise’s or my unit’s messages',
       response: { 200: z.array(z.object({ id: z.number(), title: z.string(), body: z.string(), createdAt: z.date(), readAt: z.date().nullable() })) },
     },
-  }, async (request) => enterpriseMessages(db, accountOf(request).enterpriseUscc!));
+  }, async (request) => {
+    const account = accountOf(request);
+    return account.role === 'applicant' ? enterpriseMessages(db, account.enterpriseUscc!) : unitMessages(db, account.unitId!);
+  });
 };

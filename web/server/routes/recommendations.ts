@@ -6,7 +6,8 @@ import type { EngineApi } from '../../../platform/engine-api.js';
 import { reportingUnits } from '../../../domain/units.js';
 import { listUnitLibrary } from '../../../store/application-repository.js';
 import { findCall } from '../../../store/call-repository.js';
-import { activeRecommendations, listIndicators, rankRecommendations, setIndicator, unitCounts } from '../../../store/recommendation-repository.js';
+import { activeRecommendations, listIndicators, rankRecommendations, setIndicator } from '../../../store/recommendation-repository.js';
+import { unitFigures } from '../batches/unit-figures.js';
 import { recommend } from '../applications/recommend.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
@@ -123,23 +124,14 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
           totalRecommended: z.number(),
           units: z.array(z.object({
             unitId: z.string(), unitName: z.string(), target: z.number().nullable(), isCap: z.boolean(), submitted: z.number(), pendingReview: z.number(),
-            inLibrary: z.number(), recommended: z.number(), cityPlatformsRecommended: z.number(),
+            inLibrary: z.number(), recommended: z.number(), cityPlatformsRecommended: z.number(), batchSubmittedAt: z.date().nullable(), onTime: z.boolean().nullable(),
           })),
         }),
       },
     },
   }, async (request) => {
     const call = await callOr404(request.params.callId);
-    const [counts, indicators] = await Promise.all([unitCounts(db, call.id), listIndicators(db, call.id)]);
-    const units = reportingUnits.map((unit) => {
-      const count = counts.find((c) => c.unitId === unit.id);
-      const indicator = indicators.find((i) => i.unitId === unit.id);
-      return {
-        unitId: unit.id, unitName: unit.name, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false,
-        submitted: count?.submitted ?? 0, pendingReview: count?.pendingReview ?? 0, inLibrary: count?.inLibrary ?? 0,
-        recommended: count?.recommended ?? 0, cityPlatformsRecommended: count?.cityPlatformsRecommended ?? 0,
-      };
-    });
+    const units = await unitFigures(db, call);
     return { provinceFloor: call.provinceFloor, totalRecommended: units.reduce((sum, u) => sum + u.recommended, 0), units };
   });
 };
