@@ -11,12 +11,23 @@ import { findSession, type Session } from '../identity/session-repository.js';
 /** Who may call a route: anyone, anyone signed in, or the listed roles. Every /api route must say. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
+/** An /api route and who may call it, as registered. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
   interface FastifyRequest {
     session: Session | null;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its declared access: what the authorization test walks. */
+    apiRoutes: ApiRoute[];
   }
 }
 
@@ -31,10 +42,12 @@ export const authentication = fp(async (app: FastifyInstance, { db, clock }: { d
   await app.register(cookie);
   app.decorateRequest('session', null);
 
+  app.decorate('apiRoutes', [] as ApiRoute[]);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
-      throw new Error(`Route ${String(route.method)} ${route.url} must declare config.access`);
-    }
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`Route ${String(route.method)} ${route.url} must declare config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
   });
 
   app.addHook('preValidation', async (request) => {

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../web/server/identity/roles.js';
+import type { ApiRoute } from '../../web/server/plugins/authentication.js';
+import { draftAndSubmit, newApplicant, openTestCall, randomUscc, sealAndSend, uploadPdf, validModeData } from '../support/declaration.js';
+import { waitFor } from '../support/engine.js';
+import { createTestAccount, signIn, testApp } from '../support/web.js';
+
+// Walks every /api route the server registered. Each must have an entry below — a new route without one fails —
+// and each is called by every role: roles not listed are refused (401 anonymous, 403 signed in), listed roles pass
+// the gate, and routes taking an id are called with the id of another enterprise's or another unit's record.
+
+type Who = 'anonymous' | Role;
+const everyone: Role[] = ['applicant', 'city-reviewer', 'province-officer', 'expert', 'administrator'];
+const expectations: Record<string, 'public' | Role[]> = {
+  'POST /api/session': 'public',
+  'GET /api/session': everyone,
+  'DELETE /api/session': everyone,
+  'POST /api/session/password': everyone,
+  'GET /api/calls': everyone,
+  'POST /api/applications': ['applicant'],
+  'GET /api/applications': ['applicant', 'city-reviewer'],
+  'GET /api/applications/:id': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
+  'PUT /api/applications/:id/draft': ['applicant'],
+  'POST /api/applications/:id/submit': ['applicant'],
+  'GET /api/applications/:id/status': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
+  'GET /api/applications/:id/documents': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
+  'POST /api/applications/:id/sealed-scans': ['applicant'],
+  'GET /api/applications/:id/correction': ['applicant'],
+  'POST /api/applications/:id/correction': ['applicant'],
+  'GET /api/review-tasks': ['city-reviewer'],
+  'GET /api/review-tasks/:taskId': ['city-reviewer'],
+  'POST /api/review-tasks/:taskId/complete': ['city-reviewer'],
+  'POST /api/attachments': ['applicant', 'city-reviewer'],
+  'GET /api/attachments/:id': everyone,
+  'GET /api/calls/:callId/my-unit/deadline': ['city-reviewer'],
+  'PUT /api/calls/:callId/my-unit/deadline': ['city-reviewer'],
+  'GET /api/messages': ['applicant', 'city-reviewer'],
+  'GET /api/calls/:callId/library': ['city-reviewer'],
+  'POST /api/recommendations': ['city-reviewer'],
+  'PUT /api/calls/:callId/recommendations/ranking': ['city-reviewer'],
+  'PUT /api/calls/:callId/indicators/:unitId': ['province-officer'],
+  'GET /api/calls/:callId/unit-figures': ['province-officer', 'administrator'],
+  'GET /api/calls/:callId/batch': ['city-reviewer'],
+  'POST /api/calls/:callId/batch': ['city-reviewer'],
+  'POST /api/calls/:callId/batch/submit': ['city-reviewer'],
+  'POST /api/calls/:callId/units/:unitId/reopen': ['province-officer'],
+  'GET /api/calls/:callId/batch.xlsx': ['city-reviewer'],
+  'GET /api/calls/:callId/overview.xlsx': ['province-officer', 'administrator'],
+  'POST /api/skeleton/instances': ['province-officer', 'administrator'],
+  'GET /api/skeleton/instances/:id': ['province-officer', 'administrator'],
+  'GET /api/skeleton/tasks/:id': ['province-officer', 'administrator'],
+  'POST /api/skeleton/tasks/:id/complete': ['province-officer', 'administrator'],
+};
+
+describe('authorization of every API route', () => {
+  let web: Awaited<ReturnType<typeof testApp>>;
+  const headers = {} as Record<Who, Record<string, string>>;
+  const own = {} as { applicationId: string; taskId: string; attachmentId: string; callId: string; attachment: { id: string; fileName: string; sha256: string } };
+  const foreign = {} as { applicationId: string; taskId: string; attachmentId: string; draftId: string };
+  let foreignReviewer: Record<string, string>;
+
+  beforeAll(async () => {
+    web = await testApp();
+    const call = await openTestCall(web.db);
+    own.callId = call.id;
+    // enterprise A declares to 石家庄, enterprise B to 唐山; each reaches its city's review
+    const a = await newApplicant(web.app, web.db);
+    const b = await newApplicant(web.app, web.db, randomUscc('130203'));
+    const reviewTask = async (reviewer: Record<string, string>, applicationId: string) =>
+      waitFor('a review task', async () => ((await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: reviewer })).json() as { taskId: string; applicationId: string }[]).find((t) => t.applicationId === applicationId)?.taskId);
+    const submitted = async (applicant: { uscc: string; headers: Record<string, string> }, overrides: Record<string, unknown>) => {
+      const { id } = await draftAndSubmit(web.app, applicant.headers, call.id, await validModeData(web.app, applicant.headers, applicant.uscc, overrides));
+      await sealAndSend(web.app, web.db, applicant.headers, id);
+      return id;
+    };
+    headers.applicant = a.headers;
+    headers['city-reviewer'] = await signIn(web.app, await createTestAccount(web.db, 'city-reviewer', { unitId: '130100' }));
+    foreignReviewer = await signIn(web.app, await createTestAccount(web.db, 'city-reviewer', { unitId: '130200' }));
+    for (const role of ['province-officer', 'expert', 'administrator'] as const) headers[role] = await signIn(web.app, await createTestAccount(web.db, role));
+    headers.anonymous = {};
+    own.applicationId = await submitted(a, {});
+    own.taskId = await reviewTask(headers['city-reviewer'], own.applicationId);
+    own.attachment = await uploadPdf(web.app, a.headers, 'a.pdf');
+    own.attachmentId = own.attachment.id;
+    foreign.applicationId = await submitted(b, { declaredUnit: '130200' });
+    foreign.taskId = await reviewTask(foreignReviewer, foreign.applicationId);
+    foreign.attachmentId = (await uploadPdf(web.app, b.headers, 'b.pdf')).id;
+    foreign.draftId = (await web.app.inject({ method: 'POST', url: '/api/applications', headers: b.headers, payload: { callId: call.id, template: 'mode-application' } })).json().id;
+  }, 120_000);
+  afterAll(() => web.close());
+
+  const key = (route: ApiRoute) => `${route.method} ${route.url}`;
+  const fill = (url: string, ids: { applicationId: string; taskId: string; attachmentId: string }) =>
+    url
+      .replace(':callId', own.callId)
+      .replace(':unitId', '130100')
+      .replace(':taskId', ids.taskId)
+      .replace(/\/api\/attachments\/:id/, `/api/attachments/${ids.attachmentId}`)
+      .replace(':id', ids.applicationId);
+
+  it('has an entry for every registered route, and declares the same access', () => {
+    const routes = web.app.apiRoutes;
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.map(key).filter((k) => !(k in expectations))).toEqual([]);
+    expect(Object.keys(expectations).filter((k) => !routes.some((r) => key(r) === k))).toEqual([]);
+    for (const route of routes) {
+      const declared = route.access === 'signed-in' ? everyone : route.access;
+      expect([key(route), declared === 'public' ? 'public' : [...declared].sort()]).toEqual([key(route), expectations[key(route)] === 'public' ? 'public' : [...(expectations[key(route)] as Role[])].sort()]);
+    }
+  });
+
+  it('refuses every role the entry does not list, and lets the listed ones past the gate', async () => {
+    for (const route of web.app.apiRoutes) {
+      const allowed = expectations[key(route)]!;
+      for (const who of ['anonymous', ...everyone] as Who[]) {
+        if (key(route) === 'DELETE /api/session' || key(route) === 'POST /api/session/password') continue; // would end or change the session the walk uses; covered in session.test.ts
+        const response = await web.app.inject({ method: route.method as 'GET', url: fill(route.url, own), headers: headers[who], payload: route.method === 'GET' ? undefined : {} });
+        const label = `${who} → ${key(route)}: ${response.statusCode} ${response.body.slice(0, 120)}`;
+        if (allowed === 'public' || (who !== 'anonymous' && allowed.includes(who as Role))) {
+          expect([401, 403], label).not.toContain(response.statusCode);
+        } else {
+          expect(response.statusCode, label).toBe(who === 'anonymous' ? 401 : 403);
+        }
+      }
+    }
+  });
+
+  it('answers 404 to every route that takes an id, called with another enterprise’s or another unit’s record, and changes nothing', async () => {
+    const before = (await web.db.query('SELECT status, data, updated_at FROM application WHERE id = ANY($1) ORDER BY id', [[foreign.applicationId, foreign.draftId]])).rows;
+    const idRoutes = web.app.apiRoutes.filter((r) => /:(id|taskId)\b/.test(r.url) && !r.url.startsWith('/api/skeleton/'));
+    expect(idRoutes.length).toBe(Object.keys(expectations).filter((k) => /:(id|taskId)\b/.test(k) && !k.includes('/skeleton/')).length);
+    for (const route of idRoutes) {
+      for (const who of ['applicant', 'city-reviewer'] as const) {
+        if (!(expectations[key(route)] as Role[]).includes(who)) continue;
+        const ids = { ...foreign, applicationId: key(route) === 'PUT /api/applications/:id/draft' || key(route) === 'POST /api/applications/:id/submit' ? foreign.draftId : foreign.applicationId };
+        // A well-formed body, so the answer comes from the scope check, not from validation.
+        const body = { data: {}, cityDecision: 'pass', cityOpinion: 'x', correctionResponse: 'x', sealedMaterials: own.attachment, sealedCommitment: own.attachment };
+        const response = await web.app.inject({ method: route.method as 'GET', url: fill(route.url, ids), headers: headers[who], payload: route.method === 'GET' ? undefined : body });
+        expect(response.statusCode, `${who} → ${key(route)} with a foreign id: ${response.body.slice(0, 120)}`).toBe(404);
+      }
+    }
+    // recommending another unit's application
+    const recommend = await web.app.inject({ method: 'POST', url: '/api/recommendations', headers: headers['city-reviewer'], payload: { applicationId: foreign.applicationId, opinion: 'x' } });
+    expect(recommend.statusCode).toBe(404);
+    // the other unit's reviewer still sees its own task; nothing about B changed
+    expect((await web.app.inject({ method: 'GET', url: `/api/review-tasks/${foreign.taskId}`, headers: foreignReviewer })).statusCode).toBe(200);
+    const after = (await web.db.query('SELECT status, data, updated_at FROM application WHERE id = ANY($1) ORDER BY id', [[foreign.applicationId, foreign.draftId]])).rows;
+    expect(after).toEqual(before);
+  });
+});
