@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cjkFont } from '../documents/cjk-font.js';
+import { CHROMIUM } from '../test/support/browser.js';
 import { engineCacheDir, engineSourceHash } from '../platform/engine-build.js';
 
 interface Check {
@@ -41,6 +42,7 @@ const checks: Check[] = [
   { what: 'docker-compose, to validate docker-compose.yml', ok: version('docker-compose', ['version']) !== undefined, hint: 'apt-get install docker-compose' },
   { what: 'poppler-utils (pdftotext, pdffonts, pdftoppm), to read rendered PDFs back', ok: version('pdftotext', ['-v']) !== undefined, hint: 'apt-get install poppler-utils' },
   { what: 'a CJK font for the rendered PDFs', ok: hasCjkFont(), hint: 'apt-get install fonts-noto-cjk' },
+  { what: `chromium (${CHROMIUM}), for the browser tests`, ok: existsSync(CHROMIUM), hint: 'apt-get install chromium (or set CHROMIUM_PATH)' },
 ];
 
 const missing = checks.filter((check) => !check.ok);

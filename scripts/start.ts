@@ -1,6 +1,5 @@
 // `npm start`: the whole system on one machine — embedded PostgreSQL (unless DATABASE_URL is set), the engine,
 // migrations and model deployment, the workers and the web server. Ctrl-C stops everything it started.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../platform/clock.js';
 import { loadEngineClientConfig, loadLocalStackConfig, loadMailConfig, loadWebConfig, loadWorkerConfig } from '../platform/config.js';
@@ -57,11 +56,10 @@ runMain('start', async (logger) => {
     env.DATABASE_URL = localStack.databaseUrl;
     env.ENGINE_URL = localStack.engineUrl;
 
-    if (!existsSync(path.join(BROWSER_DIR, 'index.html'))) {
-      say('Building the browser bundle …');
-      const { build } = await import('vite'); // only needed for this one build: keep it out of the running process
-      await build({ configFile: path.join(BROWSER_DIR, '..', 'vite.config.ts'), logLevel: 'warn' });
-    }
+    // A second or so: always build, so the bundle never lags behind the sources.
+    say('Building the browser bundle …');
+    const { build } = await import('vite'); // only needed for this one build: keep it out of the running process
+    await build({ configFile: path.join(BROWSER_DIR, '..', 'vite.config.ts'), logLevel: 'warn' });
     const web = await startWebServer(logger.child({ part: 'web' }), env);
     stack.push('web', web.stop);
 

@@ -26,6 +26,9 @@ export default async function setup(project: TestProject) {
   const enginePassword = randomBytes(12).toString('hex');
   const engineAdminPassword = randomBytes(12).toString('hex');
   const started = Date.now();
+  // The browser tests serve the real bundle.
+  const { build } = await import('vite');
+  await build({ configFile: path.join(projectRoot, 'web', 'client', 'vite.config.ts'), logLevel: 'error' });
   const stack = await startLocalStack({
     embeddedPostgres: { dataDir: path.join(tempDir, 'postgres'), port: await findFreePort(), password: randomBytes(12).toString('hex') },
     engine: { port: await findFreePort(), restUser: engineUser, restPassword: enginePassword, adminUser: 'testadmin', adminPassword: engineAdminPassword, javaOptions: '-Xmx1g' },

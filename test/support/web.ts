@@ -21,6 +21,8 @@ export interface TestAppOptions {
   clock?: Clock;
   signInAttemptsPerMinute?: number;
   attachmentMaxBytes?: number;
+  /** Serve the built browser bundle too (browser tests). */
+  browserDir?: string;
 }
 
 /** The web application wired to the test engine and database, for app.inject(). */
@@ -33,6 +35,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<{ app: Fast
     clock: options.clock ?? systemClock,
     security: { cookieSecure: true, sessionHours: 8, signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 1000 },
     attachments: { store: folderAttachmentStore(path.join(inject('tempDir'), 'attachments')), maxBytes: options.attachmentMaxBytes ?? 2 * 1024 * 1024 },
+    ...(options.browserDir ? { browserDir: options.browserDir } : {}),
   });
   return {
     app,

@@ -20,6 +20,7 @@ const expectations: Record<string, 'public' | Role[]> = {
   'POST /api/applications': ['applicant'],
   'GET /api/applications': ['applicant', 'city-reviewer'],
   'GET /api/applications/:id': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
+  'GET /api/applications/:id/form': ['applicant'],
   'PUT /api/applications/:id/draft': ['applicant'],
   'POST /api/applications/:id/submit': ['applicant'],
   'GET /api/applications/:id/status': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],

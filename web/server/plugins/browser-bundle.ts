@@ -3,6 +3,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+/** The browser application's own paths: a reload or a shared link there gets the application, which then routes. */
+const PAGES = ['/login', '/portal', '/tasks', '/dashboard', '/applications/*'];
+
 /** Serves the built browser bundle (Vite's output) when it exists. */
 export const browserBundle = fp(async (app: FastifyInstance, { dir }: { dir: string }) => {
   if (!existsSync(dir)) {
@@ -10,4 +13,5 @@ export const browserBundle = fp(async (app: FastifyInstance, { dir }: { dir: str
     return;
   }
   await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
+  for (const page of PAGES) app.get(page, { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
 });

@@ -12,7 +12,7 @@ import { findCall, listCalls } from '../../../store/call-repository.js';
 import { latestDocuments } from '../../../store/document-repository.js';
 import { attachmentReference } from '../../../domain/application.js';
 import { answerCorrection, openCorrectionTask } from '../applications/answer-correction.js';
-import type { DeployedForms } from '../applications/deployed-forms.js';
+import { applicationFormIds, type DeployedForms } from '../applications/deployed-forms.js';
 import { ownedBy, visibleTo } from '../applications/scope.js';
 import { submitSealedScans } from '../applications/sealed-scans.js';
 import { submitApplication } from '../applications/submit-application.js';
@@ -92,6 +92,20 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     config: { access: ['applicant', 'city-reviewer', 'province-officer', 'administrator'] },
     schema: { tags: ['applications'], summary: 'One application', params: idParams, response: { 200: applicationView } },
   }, async (request) => view(visibleTo(accountOf(request), await findApplication(db, request.params.id))));
+
+  app.get('/api/applications/:id/form', {
+    config: { access: ['applicant'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'The deployed form-js form of a draft’s category, with the draft’s data',
+      params: idParams,
+      response: { 200: z.object({ form: z.unknown(), data: formData }) },
+    },
+  }, async (request) => {
+    const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
+    const { form } = await deps.forms.current(applicationFormIds[application.template]);
+    return { form, data: application.data };
+  });
 
   app.put('/api/applications/:id/draft', {
     config: { access: ['applicant'] },

@@ -1,0 +1,87 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_DIR } from '../../web/server/server.js';
+import { hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
+import { draftAndSubmit, openTestCall, randomUscc, sealAndSend, validModeData } from '../support/declaration.js';
+import { createTestAccount, signIn, testApp } from '../support/web.js';
+
+// The web application in a real browser at 1366×768: sign-in, the applicant's portal and status page, the
+// reviewer's task list, the province's dashboard — in Chinese, accessible, without sideways scrolling.
+
+describe('the web application in chromium', () => {
+  let web: Awaited<ReturnType<typeof testApp>>;
+  let base: string;
+  let browser: Browser;
+  const applicant = { uscc: randomUscc(), credentials: { username: '', password: '' } };
+  let applicationNumber = '';
+  beforeAll(async () => {
+    web = await testApp({ browserDir: BROWSER_DIR });
+    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+    // an application of this enterprise, waiting at its city
+    const call = await openTestCall(web.db);
+    applicant.credentials = await createTestAccount(web.db, 'applicant', { enterpriseUscc: applicant.uscc });
+    const headers = await signIn(web.app, applicant.credentials);
+    const { id, response } = await draftAndSubmit(web.app, headers, call.id, await validModeData(web.app, headers, applicant.uscc));
+    applicationNumber = response.json().applicationNumber;
+    await sealAndSend(web.app, web.db, headers, id);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web.close();
+  });
+
+  it('signs an applicant in, shows its applications and the status of one, accessibly, at 1366×768', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await page.goto(`${base}/login`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // a wrong password is answered in Chinese
+    await signInThroughPage(page, base, { ...applicant.credentials, password: 'wrong-password' });
+    await expect.poll(() => page.getByText('用户名或密码错误。').count()).toBe(1);
+    // the right one leads to the portal
+    await signInThroughPage(page, base, applicant.credentials);
+    await page.waitForURL(`${base}/portal`);
+    await page.getByRole('heading', { name: '我的申报' }).waitFor();
+    await page.getByText(applicationNumber).waitFor();
+    expect(await page.getByText('市级初审中').count()).toBe(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    // the status page: every status with its date
+    await page.getByRole('link', { name: '查看进度' }).first().click();
+    await page.getByRole('heading', { name: '申报进度' }).waitFor();
+    for (const status of ['已提交', '自动审查中', '待上传盖章材料']) await page.getByText(status, { exact: true }).first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    // sign out
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${base}/login`);
+    await page.close();
+  });
+
+  it('shows the reviewer its unit’s task, and another unit’s reviewer nothing of it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signInThroughPage(page, base, await createTestAccount(web.db, 'city-reviewer', { unitId: '130100' }));
+    await page.waitForURL(`${base}/tasks`);
+    await page.getByText(applicationNumber).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+    const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signInThroughPage(other, base, await createTestAccount(web.db, 'city-reviewer', { unitId: '130200' }));
+    await other.waitForURL(`${base}/tasks`);
+    await other.getByRole('heading', { name: '待办任务' }).waitFor();
+    await other.waitForLoadState('networkidle');
+    expect(await other.getByText(applicationNumber).count()).toBe(0);
+    await other.close();
+  });
+
+  it('shows the province its dashboard of all fourteen units', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signInThroughPage(page, base, await createTestAccount(web.db, 'province-officer'));
+    await page.waitForURL(`${base}/dashboard`);
+    await page.getByText('雄安新区').waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(14);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await page.close();
+  });
+});

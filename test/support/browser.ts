@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// Debian's chromium driven by playwright-core (no browser download), headless, as root in CI.
+
+/** The chromium this machine has. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches headless chromium with the flags a closed network and root need. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signInThroughPage(page: Page, base: string, credentials: { username: string; password: string }): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(credentials.username);
+  await page.getByLabel('密码').fill(credentials.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical accessibility violations on the page (axe-core). */
+export async function seriousAccessibilityViolations(page: Page): Promise<{ id: string; impact: string; where: string[] }[]> {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const result = await (window as unknown as { axe: { run(): Promise<Result> } }).axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Whether the page scrolls sideways at its current size. */
+export function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}

@@ -1,0 +1,38 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { roleLabels } from '../labels.js';
+import { useSession, type Role } from '../session.js';
+
+const menus: Record<Role, { key: string; label: string }[]> = {
+  applicant: [{ key: '/portal', label: '我的申报' }],
+  'city-reviewer': [{ key: '/tasks', label: '待办任务' }],
+  'province-officer': [{ key: '/dashboard', label: '各市推荐情况' }],
+  expert: [],
+  administrator: [{ key: '/dashboard', label: '各市推荐情况' }],
+};
+
+/** The frame of every signed-in page: the title, the menu of the account's role, who is signed in, sign-out. */
+export function AppLayout() {
+  const { account, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (!account) return null;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          <Link to="/" style={{ color: '#fff' }}>河北省工业互联网重点项目管理平台</Link>
+        </Typography.Text>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[location.pathname]} style={{ flex: 1, minWidth: 0 }}
+          items={menus[account.role].map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }))} />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }}>{account.displayName}（{roleLabels[account.role]}）</Typography.Text>
+          <Button size="small" onClick={async () => { await signOut(); navigate('/login'); }}>退出登录</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { api, ApiError } from '../api.js';
+import { statusLabels, tagColors, templateLabels } from '../labels.js';
+
+interface Status { status: string; history: { status: string; at: string; reason: string | null }[]; ruleOutcomes: { ruleId: string; result: string; reason?: string }[] }
+interface Application { id: string; applicationNumber: string | null; template: string; status: string; data: Record<string, unknown> }
+interface Document { kind: string; format: string; attachmentId: string; fileName: string }
+
+const resultLabels: Record<string, { label: string; color: string }> = {
+  pass: { label: '符合', color: tagColors.good },
+  warning: { label: '提示', color: tagColors.notice },
+  correction: { label: '需补正', color: tagColors.action },
+  refused: { label: '不符合', color: tagColors.bad },
+};
+
+const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** 申报进度: every status with its date and reason, each rule's outcome, and the documents to download. */
+export function ApplicationStatusPage() {
+  const { id } = useParams();
+  const [application, setApplication] = useState<Application>();
+  const [status, setStatus] = useState<Status>();
+  const [documents, setDocuments] = useState<Document[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const fail = (e: ApiError) => setError(e.message);
+    api<Application>('GET', `/api/applications/${id}`).then(setApplication, fail);
+    api<Status>('GET', `/api/applications/${id}/status`).then(setStatus, fail);
+    api<Document[]>('GET', `/api/applications/${id}/documents`).then(setDocuments, () => undefined);
+  }, [id]);
+  if (error) return <Alert type="error" showIcon message={error} description="请返回“我的申报”重新打开。" />;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>申报进度</Typography.Title>
+      {application && (
+        <Descriptions bordered column={1} size="small" items={[
+          { key: 'number', label: '申报编号', children: application.applicationNumber ?? '（未提交）' },
+          { key: 'project', label: '项目名称', children: String(application.data.projectName ?? '') },
+          { key: 'template', label: '类别', children: templateLabels[application.template] },
+          { key: 'status', label: '当前状态', children: <Tag color={tagColors.info}>{statusLabels[application.status]}</Tag> },
+        ]} />
+      )}
+      <Card title="办理过程">
+        <Timeline items={(status?.history ?? []).map((event) => ({
+          color: event.status === 'refused' || event.status === 'withdrawn' ? 'red' : 'blue',
+          children: (
+            <div>
+              <Typography.Text strong>{statusLabels[event.status] ?? event.status}</Typography.Text>{'　'}
+              <Typography.Text type="secondary">{at(event.at)}</Typography.Text>
+              {event.reason && <div style={{ whiteSpace: 'pre-wrap' }}>原因：{event.reason}</div>}
+            </div>
+          ),
+        }))} />
+      </Card>
+      {!!status?.ruleOutcomes.length && (
+        <Card title="申报条件审查结果">
+          <List dataSource={status.ruleOutcomes} renderItem={(outcome) => (
+            <List.Item>
+              <Space align="start">
+                <Tag color={resultLabels[outcome.result]?.color}>{outcome.ruleId} {resultLabels[outcome.result]?.label}</Tag>
+                <span>{outcome.reason ?? '符合要求'}</span>
+              </Space>
+            </List.Item>
+          )} />
+        </Card>
+      )}
+      {!!documents.length && (
+        <Card title="申报材料下载">
+          <List dataSource={documents} renderItem={(doc) => <List.Item><a href={`/api/attachments/${doc.attachmentId}`}>{doc.fileName}</a></List.Item>} />
+        </Card>
+      )}
+    </Space>
+  );
+}

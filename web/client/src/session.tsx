@@ -1,0 +1,52 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, rememberCsrfToken } from './api.js';
+
+export type Role = 'applicant' | 'city-reviewer' | 'province-officer' | 'expert' | 'administrator';
+
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  enterpriseUscc: string | null;
+}
+
+interface SessionState {
+  account: Account | null | undefined; // undefined while loading
+  signIn(username: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** Loads who is signed in once, and offers sign-in and sign-out to every page. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  useEffect(() => {
+    api<{ account: Account; csrfToken: string }>('GET', '/api/session').then(
+      (session) => {
+        rememberCsrfToken(session.csrfToken);
+        setAccount(session.account);
+      },
+      () => setAccount(null),
+    );
+  }, []);
+  const signIn = useCallback(async (username: string, password: string) => {
+    const session = await api<{ account: Account; csrfToken: string }>('POST', '/api/session', { username, password });
+    rememberCsrfToken(session.csrfToken);
+    setAccount(session.account);
+  }, []);
+  const signOut = useCallback(async () => {
+    await api('DELETE', '/api/session').catch(() => undefined);
+    setAccount(null);
+  }, []);
+  return <SessionContext.Provider value={{ account, signIn, signOut }}>{children}</SessionContext.Provider>;
+}
+
+/** The session of the page. */
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
