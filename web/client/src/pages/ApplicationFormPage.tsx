@@ -40,20 +40,23 @@ export function ApplicationFormPage() {
     };
   }, [id]);
 
-  async function collect(): Promise<Data | undefined> {
+  /** The form's data with files uploaded, and whether form-js found fields to fix (it marks them itself). */
+  async function collect(): Promise<{ data: Data; invalid: boolean } | undefined> {
     const result = form.current?.submit();
     if (!result) return undefined;
+    const invalid = Object.keys(result.errors ?? {}).length > 0;
     const data: Data = { ...result.data };
     const uploaded = await uploadFiles(data, result.files as Map<string, File[]>, multipleKeys.current);
     for (const [key, value] of Object.entries(stored.current)) {
       if ((isReference(value) || isReferenceList(value)) && (uploaded[key] === undefined || uploaded[key] === null || uploaded[key] === '')) uploaded[key] = value;
     }
-    return uploaded;
+    return { data: uploaded, invalid };
   }
 
   async function saveDraft() {
-    const data = await collect();
-    if (!data) return;
+    const collected = await collect();
+    if (!collected) return;
+    const { data } = collected; // a draft may be incomplete
     await api('PUT', `/api/applications/${id}/draft`, { data });
     stored.current = data;
     setMessage({ type: 'info', text: `草稿已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
@@ -63,9 +66,14 @@ export function ApplicationFormPage() {
     setBusy(true);
     setProblems([]);
     try {
-      const data = await collect();
-      if (!data) return;
+      const collected = await collect();
+      if (!collected) return;
+      const { data, invalid } = collected;
       await api('PUT', `/api/applications/${id}/draft`, { data });
+      if (invalid) {
+        setMessage({ type: 'error', text: '还有必填项未填写或格式不正确，请按表单中红色提示修改后再提交。草稿已保存。' });
+        return;
+      }
       await api('POST', `/api/applications/${id}/submit`, { data });
       navigate(`/applications/${id}`);
     } catch (caught) {

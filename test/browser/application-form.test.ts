@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_DIR } from '../../web/server/server.js';
+import { launchBrowser, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
+import { openTestCall, randomUscc } from '../support/declaration.js';
+import { createTestAccount, testApp } from '../support/web.js';
+
+// The applicant's form page: the category's deployed form-js form, a draft that is saved and resumed, and the
+// server's field messages when something is missing.
+
+describe('the application form in chromium', () => {
+  let web: Awaited<ReturnType<typeof testApp>>;
+  let base: string;
+  let browser: Browser;
+  beforeAll(async () => {
+    web = await testApp({ browserDir: BROWSER_DIR });
+    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web.close();
+  });
+
+  it('starts a draft of the chosen category, keeps what was typed, and lists what is still missing on submit', async () => {
+    // given: an open call and an enterprise
+    await openTestCall(web.db);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signInThroughPage(page, base, await createTestAccount(web.db, 'applicant', { enterpriseUscc: randomUscc() }));
+    await page.waitForURL(`${base}/portal`);
+    // when: a 模式应用类 draft is started
+    await page.getByRole('button', { name: /开始填写/ }).click();
+    await page.waitForURL(/\/applications\/[0-9a-f-]+\/edit$/);
+    // then: the deployed form is there, in Chinese
+    await page.getByLabel('企业名称').waitFor();
+    await page.getByLabel('项目名称').fill('智能排产示范项目');
+    await page.getByLabel('企业名称').fill('石家庄示例装备制造有限公司');
+    // when: saved, and the page opened again
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText(/草稿已保存/).waitFor();
+    await page.reload();
+    // then: the draft is resumed
+    await expect.poll(() => page.getByLabel('项目名称').inputValue()).toBe('智能排产示范项目');
+    // when: submitted with most fields empty
+    await page.getByRole('button', { name: '提交申报' }).click();
+    // then: form-js itself marks required fields, and nothing is submitted
+    await page.locator('.fjs-form-field-error').first().waitFor();
+    await page.getByText(/还有必填项未填写或格式不正确/).waitFor();
+    expect(page.url()).toMatch(/\/edit$/);
+    const stored = await web.db.query("SELECT status FROM application WHERE data->>'projectName' = '智能排产示范项目'");
+    expect(stored.rows.map((r) => r.status)).toContain('draft');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
