@@ -61,6 +61,7 @@ declare module 'camunda-external-task-client-js' {
     start(): void;
     stop(): void;
     on(event: string, listener: (...args: any[]) => void): this;
+    removeAllListeners(event?: string): this;
   }
 
   export class Variables {

@@ -56,6 +56,8 @@ export function startWorkerRuntime(options: {
     async stop() {
       inFlight.stopping = true;
       client.stop();
+      // The long poll still open fails when the engine goes away first: that is expected now, not worth a warning.
+      client.removeAllListeners('poll:error');
       await inFlight.idle();
       await unlockRemaining(engine, workerId).catch((error: unknown) => logger.warn({ err: error }, 'could not unlock remaining tasks'));
       logger.info('workers stopped');
