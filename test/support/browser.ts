@@ -40,3 +40,13 @@ export async function seriousAccessibilityViolations(page: Page): Promise<{ id: 
 export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+/** Waits for the page to reach `url`; on a timeout the error says what the page showed instead (its alerts). */
+export async function waitForPage(page: Page, url: string | RegExp, timeout = 30_000): Promise<void> {
+  try {
+    await page.waitForURL(url, { timeout });
+  } catch (error) {
+    const shown = await page.locator('.ant-alert, .fjs-form-field-error').allInnerTexts().catch(() => []);
+    throw new Error(`${page.url()} did not lead to ${String(url)}; the page shows: ${JSON.stringify(shown)}`, { cause: error });
+  }
+}

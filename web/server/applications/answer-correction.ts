@@ -3,6 +3,7 @@ import { normaliseProjectName } from '../../../domain/eligibility/e6-not-duplica
 import { findApplication, recordStatus, storeCorrection, type Application } from '../../../store/application-repository.js';
 import { linkAttachments } from '../../../store/attachment-repository.js';
 import { AppError } from '../errors.js';
+import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
 import { applicationFormIds } from './deployed-forms.js';
 import type { SubmitDeps } from './submit-application.js';
@@ -10,9 +11,7 @@ import { validateSubmission } from './validate-submission.js';
 
 /** The open correction task of an application, if the process is waiting for one. */
 export async function openCorrectionTask(deps: Pick<SubmitDeps, 'engine'>, application: Application) {
-  if (!application.processInstanceId) return undefined;
-  const tasks = await deps.engine.tasks({ processInstanceId: application.processInstanceId, taskDefinitionKey: 'Correction' });
-  return tasks[0];
+  return application.status === 'correction-requested' ? openTask(deps.engine, application.processInstanceId, 'Correction') : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { recommendationRefusals } from '../../../domain/recommendation-refusals.
 import { findApplication, recordStatus } from '../../../store/application-repository.js';
 import { insertRecommendation, RecommendationRefused } from '../../../store/recommendation-repository.js';
 import { AppError } from '../errors.js';
+import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
 
 /**
@@ -18,7 +19,7 @@ export async function recommend(deps: { db: Pool; engine: EngineApi; clock: Cloc
     if (!application?.unitId || application.unitId !== account.unitId) throw new AppError('NOT_FOUND');
     if (application.status === 'recommended') throw new AppError('CONFLICT', recommendationRefusals.ALREADY_RECOMMENDED);
     if (application.status !== 'in-city-library') throw new AppError('CONFLICT', '只能推荐已纳入本单位市级重点项目库的项目。');
-    const task = application.processInstanceId && (await deps.engine.tasks({ processInstanceId: application.processInstanceId, taskDefinitionKey: 'CityRecommendation' }))[0];
+    const task = await openTask(deps.engine, application.processInstanceId, 'CityRecommendation');
     if (!task) throw new AppError('CONFLICT', '该项目当前不在推荐环节，请稍后刷新。');
     let recorded: { rank: number };
     try {

@@ -6,6 +6,7 @@ import { insertDocument } from '../../../store/document-repository.js';
 import type { Pool } from '../../../platform/database.js';
 import type { Clock } from '../../../platform/clock.js';
 import { AppError } from '../errors.js';
+import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
 
 const SCAN_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
@@ -20,7 +21,7 @@ export interface SealedScans {
  * Records them, sends the application to its city, and completes the waiting task; if the engine refuses, nothing is kept.
  */
 export async function submitSealedScans(deps: { db: Pool; engine: EngineApi; clock: Clock }, account: Account, application: Application, scans: SealedScans): Promise<void> {
-  const task = application.processInstanceId && (await deps.engine.tasks({ processInstanceId: application.processInstanceId, taskDefinitionKey: 'SealedScans' }))[0];
+  const task = application.status === 'awaiting-sealed-scans' ? await openTask(deps.engine, application.processInstanceId, 'SealedScans') : undefined;
   if (!task) throw new AppError('CONFLICT', '该申报当前无需上传盖章材料。');
   const stored = new Map((await findAttachments(deps.db, [scans.sealedMaterials.id, scans.sealedCommitment.id])).map((a) => [a.id, a]));
   const problems = (['sealedMaterials', 'sealedCommitment'] as const)

@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 
@@ -34,6 +34,12 @@ export function ApplicationStatusPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>申报进度</Typography.Title>
+      {application?.status === 'correction-requested' && (
+        <Alert type="warning" showIcon message="您的申报需要补正" action={<Link to={`/applications/${id}/correction`}>去补正</Link>} />
+      )}
+      {application?.status === 'awaiting-sealed-scans' && (
+        <Alert type="info" showIcon message="申报材料已通过自动审查，请打印盖章后上传扫描件" action={<Link to={`/applications/${id}/seal`}>上传盖章材料</Link>} />
+      )}
       {application && (
         <Descriptions bordered column={1} size="small" items={[
           { key: 'number', label: '申报编号', children: application.applicationNumber ?? '（未提交）' },

@@ -24,7 +24,7 @@ export function TaskListPage() {
           { title: '申报编号', dataIndex: 'applicationNumber' },
           { title: '任务', dataIndex: 'name' },
           { title: '到达时间', dataIndex: 'created', render: (value: string) => new Date(value).toLocaleString('zh-CN', { hour12: false }) },
-          { title: '操作', render: (_, task) => <Link to={`/applications/${task.applicationId}`}>查看申报</Link> },
+          { title: '操作', render: (_, task) => <Link to={`/tasks/${task.taskId}`}>办理</Link> },
         ]}
       />
     </Card>

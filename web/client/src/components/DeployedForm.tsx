@@ -1,0 +1,87 @@
+import { Form as FormJs } from '@bpmn-io/form-js-viewer';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { chineseValidationMessages } from '../form-js/chinese-validation-messages.js';
+import { uploadFiles } from '../uploads.js';
+
+type Data = Record<string, unknown>;
+
+/** What a page can ask of a rendered form. */
+export interface DeployedFormHandle {
+  /** The data with picked files uploaded (references in their place), and whether form-js marked fields to fix. */
+  collect(): Promise<{ data: Data; invalid: boolean } | undefined>;
+}
+
+/**
+ * Renders a deployed form-js schema with its data. Stored attachment references cannot be shown by form-js's file
+ * picker: they are kept aside and sent again unless the person picks a new file.
+ */
+export const DeployedForm = forwardRef<DeployedFormHandle, { schema: object; data: Data; onReady?: () => void }>(function DeployedForm({ schema, data, onReady }, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const form = useRef<FormJs>(undefined);
+  useEffect(() => {
+    if (!container.current) return;
+    const viewer = new FormJs({ container: container.current, additionalModules: [chineseValidationMessages] });
+    let live = true;
+    form.current = viewer;
+    void viewer.importSchema(schema, Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(() => {
+      if (live) onReady?.(); // before this, what a person types or picks could be overwritten by the import
+    });
+    return () => {
+      live = false;
+      viewer.destroy();
+    };
+    // onReady is a notification, not an input: a new callback must not import the form again.
+  }, [schema, data]);
+  useImperativeHandle(ref, () => ({
+    async collect() {
+      const result = form.current?.submit();
+      if (!result) return undefined;
+      // form-js answers null for an empty field; the API reads an absent optional field as absent, not as null.
+      const entered = Object.fromEntries(Object.entries(result.data as Data).filter(([, value]) => value !== null));
+      const uploaded = await uploadFiles(entered, result.files as Map<string, File[]>, pickersAllowingSeveral(schema));
+      for (const [key, value] of Object.entries(data)) {
+        const picked = uploaded[key];
+        if ((isReference(value) || isReferenceList(value)) && (picked === undefined || picked === null || picked === '')) uploaded[key] = value;
+      }
+      // A required file picker whose file was stored earlier looks empty to form-js; the stored file counts.
+      const kept = componentIdsOfKeys(schema, Object.keys(data).filter((key) => isReference(data[key]) || isReferenceList(data[key])));
+      return { data: uploaded, invalid: Object.keys(result.errors ?? {}).some((id) => !kept.has(id)) };
+    },
+  }), [schema, data]);
+  return <div ref={container} />;
+});
+
+function isReference(value: unknown): boolean {
+  return !!value && typeof value === 'object' && 'sha256' in value && 'id' in value;
+}
+
+function isReferenceList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && value.every(isReference);
+}
+
+type Component = { id?: string; type?: string; key?: string; multiple?: boolean; components?: Component[] };
+
+function componentIdsOfKeys(schema: object, keys: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  const walk = (components: Component[] = []) => {
+    for (const component of components) {
+      if (component.key && component.id && keys.includes(component.key)) ids.add(component.id);
+      walk(component.components);
+    }
+  };
+  walk((schema as { components?: Component[] }).components);
+  return ids;
+}
+
+function pickersAllowingSeveral(schema: object): Set<string> {
+  const keys = new Set<string>();
+  const walk = (components: { type?: string; key?: string; multiple?: boolean; components?: unknown[] }[] = []) => {
+    for (const component of components) {
+      if (component.type === 'filepicker' && component.multiple && component.key) keys.add(component.key);
+      walk(component.components as typeof components);
+    }
+  };
+  walk((schema as { components?: [] }).components);
+  return keys;
+}

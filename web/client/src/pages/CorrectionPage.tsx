@@ -1,0 +1,65 @@
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, ApiError, type FieldError } from '../api.js';
+import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
+import { ProblemList } from '../components/ProblemList.js';
+
+type Data = Record<string, unknown>;
+
+/** 补正材料: the request with its due date, the application to correct, and what was corrected. */
+export function CorrectionPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const form = useRef<DeployedFormHandle>(null);
+  const [request, setRequest] = useState<{ request: string; dueDate: string | null }>();
+  const [application, setApplication] = useState<{ form: object; data: Data }>();
+  const [response, setResponse] = useState('');
+  const [error, setError] = useState<string>();
+  const [problems, setProblems] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const fail = (e: ApiError) => setError(e.message);
+    api<{ request: string; dueDate: string | null }>('GET', `/api/applications/${id}/correction`).then(setRequest, fail);
+    api<{ form: object; data: Data }>('GET', `/api/applications/${id}/form`).then(setApplication, fail);
+  }, [id]);
+
+  async function submit() {
+    setBusy(true);
+    setProblems([]);
+    try {
+      const collected = await form.current?.collect();
+      if (!collected) return;
+      if (collected.invalid) {
+        setError('请按表单中红色提示修改后再提交。');
+        return;
+      }
+      await api('POST', `/api/applications/${id}/correction`, { data: collected.data, correctionResponse: response });
+      navigate(`/applications/${id}`);
+    } catch (caught) {
+      const failure = caught as ApiError;
+      setError(failure.fields?.length ? '还有以下内容需要修改：' : failure.message);
+      setProblems(failure.fields ?? []);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>补正材料</Typography.Title>
+      {request && (
+        <Alert type="warning" showIcon message="补正要求"
+          description={<div style={{ whiteSpace: 'pre-wrap' }}>{request.request}{request.dueDate && `\n请于 ${new Date(request.dueDate).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 前完成补正，逾期视为撤回申报。`}</div>} />
+      )}
+      {error && <Alert type="error" showIcon message={error} description={<ProblemList problems={problems} />} />}
+      <Card title="申报材料（请按要求修改）">{application && <DeployedForm ref={form} schema={application.form} data={application.data} onReady={() => setReady(true)} />}</Card>
+      <Card title="补正说明">
+        <label htmlFor="correction-response">请说明补正了哪些内容（必填）</label>
+        <Input.TextArea id="correction-response" rows={3} maxLength={2000} showCount value={response} onChange={(e) => setResponse(e.target.value)} />
+      </Card>
+      <Button type="primary" loading={busy} disabled={!ready || !response.trim()} onClick={submit}>提交补正</Button>
+    </Space>
+  );
+}
