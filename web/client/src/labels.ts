@@ -1,4 +1,6 @@
-// Chinese labels the pages show for codes the API returns.
+// Chinese labels the pages show for codes the API returns; the domain's own lists where it has them.
+import { applicationStatuses } from '../../../domain/application-status.js';
+import { templates } from '../../../domain/directions.js';
 
 export const roleLabels: Record<string, string> = {
   applicant: '申报企业',
@@ -8,26 +10,10 @@ export const roleLabels: Record<string, string> = {
   administrator: '平台管理员',
 };
 
-export const statusLabels: Record<string, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  checking: '自动审查中',
-  'correction-requested': '待补正',
-  resubmitted: '已补正重新提交',
-  'awaiting-sealed-scans': '待上传盖章材料',
-  'with-city': '市级初审中',
-  refused: '不予受理',
-  withdrawn: '已撤回',
-  'in-city-library': '已纳入市级重点项目库',
-  recommended: '已推荐至省厅',
-  'not-recommended': '不予推荐',
-};
+/** The statuses as the domain names them (one list for server and browser). */
+export const statusLabels: Record<string, string> = applicationStatuses;
 
-export const templateLabels: Record<string, string> = {
-  'mode-application': '模式应用类',
-  'industry-platform': '行业（区域）级工业互联网平台类',
-  'experience-center': '工业互联网平台应用创新体验中心类',
-};
+export const templateLabels: Record<string, string> = Object.fromEntries(templates.map((t) => [t.code, t.label]));
 
 /** Tag colours dark enough for white text (WCAG AA); antd's light presets are not. */
 export const tagColors = {

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, rememberCsrfToken } from './api.js';
 
-export type Role = 'applicant' | 'city-reviewer' | 'province-officer' | 'expert' | 'administrator';
+export type { Role } from '../../server/identity/roles.js';
+import type { Role } from '../../server/identity/roles.js';
 
 export interface Account {
   id: number;
