@@ -32,15 +32,19 @@ describe('the application form in chromium', () => {
     await page.getByRole('button', { name: /开始填写/ }).click();
     await page.waitForURL(/\/applications\/[0-9a-f-]+\/edit$/);
     // then: the deployed form is there, in Chinese
-    await page.getByLabel('企业名称').waitFor();
+    await page.locator('[aria-busy="false"]').waitFor();
     await page.getByLabel('项目名称').fill('智能排产示范项目');
     await page.getByLabel('企业名称').fill('石家庄示例装备制造有限公司');
     // when: saved, and the page opened again
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText(/草稿已保存/).waitFor();
+    const id = /\/applications\/([0-9a-f-]+)\/edit$/.exec(page.url())![1];
+    const saved = await web.db.query('SELECT data FROM application WHERE id = $1', [id]);
+    expect(saved.rows[0].data).toMatchObject({ projectName: '智能排产示范项目', enterpriseName: '石家庄示例装备制造有限公司' });
     await page.reload();
+    await page.locator('[aria-busy="false"]').waitFor();
     // then: the draft is resumed
-    await expect.poll(() => page.getByLabel('项目名称').inputValue()).toBe('智能排产示范项目');
+    await expect.poll(() => page.getByLabel('项目名称').inputValue(), { timeout: 15_000 }).toBe('智能排产示范项目');
     // when: submitted with most fields empty
     await page.getByRole('button', { name: '提交申报' }).click();
     // then: form-js itself marks required fields, and nothing is submitted

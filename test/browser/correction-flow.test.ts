@@ -50,7 +50,7 @@ describe('correction, sealing and review in chromium', () => {
     await applicant.getByRole('link', { name: '去补正' }).click();
     await applicant.getByText(/【E3】/).waitFor();
     // the stored application is in the form before anything is picked
-    await expect.poll(() => applicant.getByLabel('企业名称').inputValue()).toBe('石家庄示例装备制造有限公司');
+    await expect.poll(() => applicant.getByLabel('企业名称').inputValue(), { timeout: 15_000 }).toBe('石家庄示例装备制造有限公司');
     expect(await seriousAccessibilityViolations(applicant)).toEqual([]);
     await applicant.locator('.fjs-form-field', { hasText: '两化融合自评估报告' }).locator('input[type=file]').setInputFiles(pdf('两化融合自评估报告.pdf'));
     await applicant.getByLabel('请说明补正了哪些内容（必填）').fill('已上传两化融合自评估报告。');
@@ -75,7 +75,7 @@ describe('correction, sealing and review in chromium', () => {
     const number = (await web.db.query('SELECT application_number FROM application WHERE id = $1', [id])).rows[0].application_number as string;
     await reviewer.getByRole('row', { name: new RegExp(number) }).getByRole('link', { name: '办理' }).click();
     await reviewer.getByText('初审意见', { exact: true }).first().waitFor();
-    await expect.poll(() => reviewer.getByRole('button', { name: '提交初审意见' }).isEnabled()).toBe(true);
+    await expect.poll(() => reviewer.getByRole('button', { name: '提交初审意见' }).isEnabled(), { timeout: 15_000 }).toBe(true);
     await reviewer.getByLabel('退回修改').check();
     await reviewer.getByLabel(/^初审意见/).fill('请补充项目备案文件。');
     expect(await seriousAccessibilityViolations(reviewer)).toEqual([]);

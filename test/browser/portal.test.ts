@@ -37,7 +37,7 @@ describe('the web application in chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // a wrong password is answered in Chinese
     await signInThroughPage(page, base, { ...applicant.credentials, password: 'wrong-password' });
-    await expect.poll(() => page.getByText('用户名或密码错误。').count()).toBe(1);
+    await expect.poll(() => page.getByText('用户名或密码错误。').count(), { timeout: 15_000 }).toBe(1);
     // the right one leads to the portal
     await signInThroughPage(page, base, applicant.credentials);
     await page.waitForURL(`${base}/portal`);

@@ -1,6 +1,6 @@
 import { Form as FormJs } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { chineseValidationMessages } from '../form-js/chinese-validation-messages.js';
 import { uploadFiles } from '../uploads.js';
 
@@ -19,13 +19,19 @@ export interface DeployedFormHandle {
 export const DeployedForm = forwardRef<DeployedFormHandle, { schema: object; data: Data; onReady?: () => void }>(function DeployedForm({ schema, data, onReady }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<FormJs>(undefined);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!container.current) return;
-    const viewer = new FormJs({ container: container.current, additionalModules: [chineseValidationMessages] });
+    // No debounce: form-js otherwise applies typing 300 ms late, and a quick click on our own submit button (outside
+    // the form) could read the form before the last keystrokes.
+    const viewer = new FormJs({ container: container.current, additionalModules: [chineseValidationMessages], debounce: false } as ConstructorParameters<typeof FormJs>[0]);
     let live = true;
     form.current = viewer;
+    setReady(false);
     void viewer.importSchema(schema, Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(() => {
-      if (live) onReady?.(); // before this, what a person types or picks could be overwritten by the import
+      if (!live) return;
+      setReady(true);
+      onReady?.();
     });
     return () => {
       live = false;
@@ -49,7 +55,8 @@ export const DeployedForm = forwardRef<DeployedFormHandle, { schema: object; dat
       return { data: uploaded, invalid: Object.keys(result.errors ?? {}).some((id) => !kept.has(id)) };
     },
   }), [schema, data]);
-  return <div ref={container} />;
+  // Until the import is done, what a person types or picks could be overwritten by it: no input before then.
+  return <div ref={container} aria-busy={!ready} style={{ pointerEvents: ready ? 'auto' : 'none', opacity: ready ? 1 : 0.6 }} />;
 });
 
 function isReference(value: unknown): boolean {
