@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_DIR } from '../../web/server/server.js';
-import { launchBrowser, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
+import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
 import { openTestCall, randomUscc } from '../support/declaration.js';
 import { createTestAccount, testApp } from '../support/web.js';
 
@@ -33,8 +33,8 @@ describe('the application form in chromium', () => {
     await page.waitForURL(/\/applications\/[0-9a-f-]+\/edit$/);
     // then: the deployed form is there, in Chinese
     await page.locator('[aria-busy="false"]').waitFor();
-    await page.getByLabel('项目名称').fill('智能排产示范项目');
-    await page.getByLabel('企业名称').fill('石家庄示例装备制造有限公司');
+    await fillSteadily(page, '项目名称', '智能排产示范项目');
+    await fillSteadily(page, '企业名称', '石家庄示例装备制造有限公司');
     // when: saved, and the page opened again
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText(/草稿已保存/).waitFor();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_DIR } from '../../web/server/server.js';
-import { launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { draftAndSubmit, openTestCall, pdfBytes, randomUscc, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
@@ -77,7 +77,7 @@ describe('correction, sealing and review in chromium', () => {
     await reviewer.getByText('初审意见', { exact: true }).first().waitFor();
     await expect.poll(() => reviewer.getByRole('button', { name: '提交初审意见' }).isEnabled(), { timeout: 15_000 }).toBe(true);
     await reviewer.getByLabel('退回修改').check();
-    await reviewer.getByLabel(/^初审意见/).fill('请补充项目备案文件。');
+    await fillSteadily(reviewer, '初审意见', '请补充项目备案文件。');
     expect(await seriousAccessibilityViolations(reviewer)).toEqual([]);
     await reviewer.getByRole('button', { name: '提交初审意见' }).click();
     await waitForPage(reviewer, `${base}/tasks`);

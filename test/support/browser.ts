@@ -50,3 +50,17 @@ export async function waitForPage(page: Page, url: string | RegExp, timeout = 30
     throw new Error(`${page.url()} did not lead to ${String(url)}; the page shows: ${JSON.stringify(shown)}`, { cause: error });
   }
 }
+
+/**
+ * Fills a field and checks it kept the value; fills again if a late re-render of the form took it away (seen on a
+ * busy 2-core machine right after a form appears).
+ */
+export async function fillSteadily(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.fill(value);
+    await page.waitForTimeout(200);
+    if ((await field.inputValue()) === value) return;
+  }
+  throw new Error(`The field ${label} does not keep the value ${value}`);
+}

@@ -28,7 +28,10 @@ export const DeployedForm = forwardRef<DeployedFormHandle, { schema: object; dat
     let live = true;
     form.current = viewer;
     setReady(false);
-    void viewer.importSchema(schema, Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(() => {
+    void viewer.importSchema(schema, Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(async () => {
+      // The fields mount after the import resolves, and some set their initial values in effects: let them settle.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
       if (!live) return;
       setReady(true);
       onReady?.();
