@@ -79,7 +79,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const child = spawn(bin.postgres, [
     '-D', options.dataDir, '-p', String(options.port),
     '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${os.tmpdir()}`, '-c', 'max_connections=200',
-  ], { ...owner, stdio: ['ignore', 'pipe', 'pipe'] });
+  ], { ...owner, stdio: ['ignore', 'pipe', 'pipe'], detached: true }); // its own process group: see engine-process.ts
   await waitUntilReady(child, options.onLog);
   const auth = `${encodeURIComponent(options.user)}:${encodeURIComponent(options.password)}`;
   return {

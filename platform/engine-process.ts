@@ -46,6 +46,8 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   const child = spawn('java', [...javaArgs, '-jar', options.jarPath], {
     env: { ...process.env, ...engineEnvironment(options) },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own: a terminal's Ctrl-C reaches only `npm start`, which stops the parts in order.
+    detached: true,
   });
   const recent: string[] = [];
   const onOutput = (chunk: Buffer) => {

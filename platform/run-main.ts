@@ -25,8 +25,10 @@ export function runMain(name: string, start: (logger: Logger) => Promise<StopFun
       process.exit(1);
     }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // `on`, not `once`: Ctrl-C reaches the whole process group, and tsx relays it again, so a second SIGINT arrives
+  // while stopping; with the default action it would kill this process and orphan the engine and the database.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   started.catch((error: unknown) => {
     // One readable line for the person at the terminal; the stack goes to the structured log.
     console.error(`${name} failed to start: ${error instanceof Error ? error.message : String(error)}`);

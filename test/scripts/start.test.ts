@@ -18,8 +18,11 @@ interface Started {
 
 async function start(extraEnv: Record<string, string> = {}): Promise<Started> {
   const ports = { web: await findFreePort(), engine: await findFreePort(), postgres: await findFreePort() };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // As `npm start` runs it: tsx in a process group of its own, so a Ctrl-C can go to the whole group, as a
+  // terminal sends it (tsx then relays it to its child a second time).
+  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
     cwd: projectRoot,
+    detached: true,
     env: {
       ...process.env,
       DATA_DIR: path.join(inject('tempDir'), `start-${ports.web}`),
@@ -37,7 +40,7 @@ async function start(extraEnv: Record<string, string> = {}): Promise<Started> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { ports, output: () => output, exited, signal: (name) => child.kill(name) };
+  return { ports, output: () => output, exited, signal: (name) => process.kill(-child.pid!, name) };
 }
 
 async function until(started: Started, text: string, timeoutMs: number): Promise<void> {

@@ -1,0 +1,59 @@
+// `npm run screenshots`: pictures of the main pages at 1366×768 from a running `npm start` (embedded default, demo
+// accounts), into .data/screenshots/, and a line for any page that scrolls sideways. For people to look at.
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { projectRoot } from '../platform/config.js';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const dataDir = process.env.DATA_DIR ?? path.join(projectRoot, '.data');
+const out = path.join(dataDir, 'screenshots');
+const { demoPassword } = JSON.parse(await readFile(path.join(dataDir, 'local-secrets.json'), 'utf8')) as { demoPassword: string };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+await mkdir(out, { recursive: true });
+let sideways = 0;
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(out, `${name}.png`) });
+  const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  if (scrolls) sideways++;
+  console.log(`${scrolls ? 'SCROLLS SIDEWAYS' : 'ok'}  ${name}.png  ${page.url()}`);
+}
+
+async function signedIn(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(demoPassword);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+const signIn = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await signIn.goto(`${base}/login`);
+await shoot(signIn, '01-sign-in');
+
+const applicant = await signedIn('sjz.enterprise');
+await shoot(applicant, '02-portal');
+const firstApplication = applicant.getByRole('link', { name: /查看进度|继续填写/ }).first();
+if (await firstApplication.count()) {
+  await firstApplication.click();
+  await shoot(applicant, '03-application');
+}
+await applicant.goto(`${base}/portal`);
+await applicant.getByRole('button', { name: /开始填写/ }).click();
+await applicant.locator('[aria-busy="false"]').waitFor();
+await shoot(applicant, '04-application-form');
+
+await shoot(await signedIn('city130100'), '05-tasklist');
+await shoot(await signedIn('province'), '06-dashboard');
+
+await browser.close();
+console.log(`\n${out}: ${sideways ? `${sideways} page(s) scroll sideways` : 'no page scrolls sideways'}`);
+process.exit(sideways ? 1 : 0);
