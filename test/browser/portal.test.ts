@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_DIR } from '../../web/server/server.js';
 import { hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
 import { draftAndSubmit, openTestCall, randomUscc, sealAndSend, validModeData } from '../support/declaration.js';
+import { pdfText } from '../support/documents.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
 // The web application in a real browser at 1366×768: sign-in, the applicant's portal and status page, the
@@ -52,6 +53,19 @@ describe('the web application in chromium', () => {
     for (const status of ['已提交', '自动审查中', '待上传盖章材料']) await page.getByText(status, { exact: true }).first().waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await hasHorizontalScroll(page)).toBe(false);
+    // the receipt: a PDF with the number and the fingerprint of what was submitted
+    const receiptLink = page.getByRole('link', { name: /下载申报回执/ });
+    const receipt = await page.request.get(`${base}${await receiptLink.getAttribute('href')}`);
+    expect(receipt.headers()['content-type']).toBe('application/pdf');
+    expect((await pdfText(await receipt.body())).replace(/\s+/g, '')).toContain(applicationNumber);
+    // change the password, as the menu offers
+    await page.getByRole('link', { name: '修改密码' }).click();
+    await page.getByLabel('原密码').fill(applicant.credentials.password);
+    await page.getByLabel('新密码', { exact: true }).fill('a-brand-new-password');
+    await page.getByLabel('再次输入新密码').fill('a-brand-new-password');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /修改密码/ }).click();
+    await page.getByText(/密码已修改/).waitFor();
     // sign out
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(`${base}/login`);

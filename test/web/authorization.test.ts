@@ -26,6 +26,7 @@ const expectations: Record<string, 'public' | Role[]> = {
   'GET /api/applications/:id/status': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
   'GET /api/applications/:id/documents': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
   'POST /api/applications/:id/sealed-scans': ['applicant'],
+  'GET /api/applications/:id/receipt.pdf': ['applicant'],
   'GET /api/applications/:id/correction': ['applicant'],
   'POST /api/applications/:id/correction': ['applicant'],
   'GET /api/review-tasks': ['city-reviewer'],

@@ -7,6 +7,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
 import { ApplicationFormPage } from './pages/ApplicationFormPage.js';
 import { ApplicationStatusPage } from './pages/ApplicationStatusPage.js';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { CorrectionPage } from './pages/CorrectionPage.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { PortalHome } from './pages/PortalHome.js';
@@ -53,6 +54,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/tasks" element={<TaskListPage />} />
                 <Route path="/tasks/:taskId" element={<ReviewTaskPage />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/account/password" element={<ChangePasswordPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

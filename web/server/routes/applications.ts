@@ -11,6 +11,10 @@ import {
 import { findCall, listCalls } from '../../../store/call-repository.js';
 import { latestDocuments } from '../../../store/document-repository.js';
 import { attachmentReference } from '../../../domain/application.js';
+import { formatBeijingTime } from '../../../domain/applicant-notice.js';
+import { unitById } from '../../../domain/units.js';
+import { submissionHash, submissionReceipt } from '../../../documents/receipt.js';
+import { renderPdf } from '../../../documents/render-pdf.js';
 import { answerCorrection, openCorrectionTask } from '../applications/answer-correction.js';
 import { applicationFormIds, type DeployedForms } from '../applications/deployed-forms.js';
 import { ownedBy, visibleTo } from '../applications/scope.js';
@@ -171,6 +175,29 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const account = accountOf(request);
     await submitSealedScans(deps, account, ownedBy(account, await findApplication(db, request.params.id)), request.body);
     return reply.status(204).send(null);
+  });
+
+  app.get('/api/applications/:id/receipt.pdf', {
+    config: { access: ['applicant'] },
+    schema: { tags: ['applications'], summary: 'A receipt (PDF) of the submission, with the SHA-256 of what was submitted', params: idParams },
+  }, async (request, reply) => {
+    const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
+    if (!application.applicationNumber || !application.submittedAt) throw new AppError('NOT_FOUND', '该申报尚未提交，没有回执。');
+    const call = await findCall(db, application.callId);
+    const pdf = await renderPdf(submissionReceipt({
+      applicationNumber: application.applicationNumber,
+      enterpriseName: String(application.data.enterpriseName ?? ''),
+      uscc: application.enterpriseUscc,
+      projectName: String(application.data.projectName ?? ''),
+      callTitle: call?.title ?? '',
+      unitName: unitById(application.unitId ?? '')?.name ?? '',
+      submittedAt: formatBeijingTime(application.submittedAt),
+      hash: submissionHash(application.data),
+    }));
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`申报回执-${application.applicationNumber}.pdf`)}`)
+      .send(pdf);
   });
 
   app.get('/api/applications/:id/correction', {

@@ -27,6 +27,7 @@ export function AppLayout() {
           items={menus[account.role].map((item) => ({ key: item.key, label: <Link to={item.key}>{item.label}</Link> }))} />
         <Space>
           <Typography.Text style={{ color: '#fff' }}>{account.displayName}（{roleLabels[account.role]}）</Typography.Text>
+          <Link to="/account/password" style={{ color: '#fff' }}>修改密码</Link>
           <Button size="small" onClick={async () => { await signOut(); navigate('/login'); }}>退出登录</Button>
         </Space>
       </Layout.Header>

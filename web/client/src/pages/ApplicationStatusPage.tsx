@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
+import { useSession } from '../session.js';
 
 interface Status { status: string; history: { status: string; at: string; reason: string | null }[]; ruleOutcomes: { ruleId: string; result: string; reason?: string }[] }
 interface Application { id: string; applicationNumber: string | null; template: string; status: string; data: Record<string, unknown> }
@@ -20,6 +21,7 @@ const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'A
 /** 申报进度: every status with its date and reason, each rule's outcome, and the documents to download. */
 export function ApplicationStatusPage() {
   const { id } = useParams();
+  const { account } = useSession();
   const [application, setApplication] = useState<Application>();
   const [status, setStatus] = useState<Status>();
   const [documents, setDocuments] = useState<Document[]>([]);
@@ -70,6 +72,11 @@ export function ApplicationStatusPage() {
               </Space>
             </List.Item>
           )} />
+        </Card>
+      )}
+      {account?.role === 'applicant' && application?.applicationNumber && (
+        <Card title="申报回执">
+          <a href={`/api/applications/${id}/receipt.pdf`}>下载申报回执（PDF，含申报内容摘要）</a>
         </Card>
       )}
       {!!documents.length && (
