@@ -31,3 +31,11 @@ export function judgeAttachmentType(fileName: string, detectedExtension: string 
   }
   return { ok: true, mediaType: allowedAttachmentTypes[claimed as AttachmentExtension] };
 }
+
+/** Media types a scan of a sealed paper may have: PDF or a photo. */
+const scanMediaTypes: ReadonlySet<string> = new Set([allowedAttachmentTypes.pdf, allowedAttachmentTypes.jpg, allowedAttachmentTypes.png]);
+
+/** Whether an attachment's media type is that of a scan (PDF or image). */
+export function isScanMediaType(mediaType: string): boolean {
+  return scanMediaTypes.has(mediaType);
+}

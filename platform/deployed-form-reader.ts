@@ -23,7 +23,7 @@ export function deployedFormReader(engine: EngineApi): DeployedFormReader {
       return cache.get(key)!;
     },
     async formOfInstance(processInstanceId, formId) {
-      const instance = await engine.historicProcessInstanceDefinition(processInstanceId);
+      const instance = await engine.historicProcessInstance(processInstanceId);
       return reader.form(instance.processDefinitionId, formId);
     },
   };

@@ -25,7 +25,7 @@ const historicActivity = z.object({
   endTime: z.string().nullable(),
   sequenceCounter: z.number().optional(),
 });
-const historicProcessInstance = z.object({ id: z.string(), state: z.string(), businessKey: z.string().nullable(), startTime: z.string(), endTime: z.string().nullable() });
+const historicProcessInstance = z.object({ id: z.string(), processDefinitionId: z.string(), state: z.string(), businessKey: z.string().nullable(), startTime: z.string(), endTime: z.string().nullable() });
 const incident = z.object({ id: z.string(), incidentType: z.string(), incidentMessage: z.string().nullable(), processInstanceId: z.string().nullable(), activityId: z.string().nullable() });
 
 export type EngineTask = z.infer<typeof task>;
@@ -79,9 +79,6 @@ export function engineApi(engine: EngineClient) {
 
     historicProcessInstance: (id: string) =>
       engine.request('GET', `/history/process-instance/${encodeURIComponent(id)}`, { schema: historicProcessInstance }),
-
-    historicProcessInstanceDefinition: (id: string) =>
-      engine.request('GET', `/history/process-instance/${encodeURIComponent(id)}`, { schema: z.object({ processDefinitionId: z.string() }) }),
 
     historicActivities: (processInstanceId: string) =>
       engine.request('GET', `/history/activity-instance?processInstanceId=${encodeURIComponent(processInstanceId)}&sortBy=occurrence&sortOrder=asc`, {

@@ -33,8 +33,7 @@ describe('correction, sealing and review in chromium', () => {
 
   it('goes from a correction request to the city and back to the applicant with the city’s reason', async () => {
     // given: an application without its self-assessment report, so rule E3 asks for a correction
-    await openTestCall(web.db);
-    const call = (await web.db.query('SELECT id FROM call ORDER BY created_at DESC LIMIT 1')).rows[0].id as string;
+    const call = (await openTestCall(web.db)).id;
     const uscc = randomUscc();
     const credentials = await createTestAccount(web.db, 'applicant', { enterpriseUscc: uscc });
     const headers = await signIn(web.app, credentials);
@@ -49,7 +48,8 @@ describe('correction, sealing and review in chromium', () => {
     await applicant.getByRole('link', { name: '查看进度' }).first().click();
     await applicant.getByRole('link', { name: '去补正' }).click();
     await applicant.getByText(/【E3】/).waitFor();
-    // the stored application is in the form before anything is picked
+    // the stored application is in the form, and the form has settled, before anything is picked
+    await applicant.locator('[aria-busy="false"]').waitFor();
     await expect.poll(() => applicant.getByLabel('企业名称').inputValue(), { timeout: 15_000 }).toBe('石家庄示例装备制造有限公司');
     expect(await seriousAccessibilityViolations(applicant)).toEqual([]);
     await applicant.locator('.fjs-form-field', { hasText: '两化融合自评估报告' }).locator('input[type=file]').setInputFiles(pdf('两化融合自评估报告.pdf'));

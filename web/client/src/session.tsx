@@ -1,17 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, rememberCsrfToken } from './api.js';
 
-export type { Role } from '../../server/identity/roles.js';
-import type { Role } from '../../server/identity/roles.js';
-
-export interface Account {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  enterpriseUscc: string | null;
-}
+// The account as the server describes it; candidate groups, which it also sends, are not needed here.
+export type { Account, Role } from '../../server/identity/roles.js';
+import type { Account } from '../../server/identity/roles.js';
 
 interface SessionState {
   account: Account | null | undefined; // undefined while loading

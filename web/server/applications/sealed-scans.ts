@@ -1,3 +1,4 @@
+import { isScanMediaType } from '../../../domain/attachment-types.js';
 import { withTransaction } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { findApplication, recordStatus, type Application } from '../../../store/application-repository.js';
@@ -9,7 +10,6 @@ import { AppError } from '../errors.js';
 import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
 
-const SCAN_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 export interface SealedScans {
   sealedMaterials: { id: string; fileName: string; sha256: string };
@@ -27,7 +27,7 @@ export async function submitSealedScans(deps: { db: Pool; engine: EngineApi; clo
   const problems = (['sealedMaterials', 'sealedCommitment'] as const)
     .filter((key) => {
       const attachment = stored.get(scans[key].id);
-      return !attachment || attachment.ownerUscc !== account.enterpriseUscc || attachment.sha256 !== scans[key].sha256.toLowerCase() || !SCAN_TYPES.has(attachment.mediaType);
+      return !attachment || attachment.ownerUscc !== account.enterpriseUscc || attachment.sha256 !== scans[key].sha256.toLowerCase() || !isScanMediaType(attachment.mediaType);
     })
     .map((key) => ({ path: `body.${key}`, message: '请上传本企业盖章后的扫描件（PDF 或 JPG/PNG 图片）' }));
   if (problems.length) throw new AppError('VALIDATION_FAILED', undefined, problems);

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.js';
+import { isScanMediaType } from '../../../domain/attachment-types.js';
 import { withTransaction, type Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { candidateGroupForUnit, isUnitId } from '../../../domain/units.js';
@@ -10,7 +11,6 @@ import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 
 export const BATCH_PROCESS = 'unitBatch';
-const SCAN_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 export interface BatchDeps {
   db: Pool;
@@ -58,7 +58,7 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
   const now = deps.clock.now();
   if (now > (await batchDeadline(deps, call, unitId))) throw new AppError('CALL_CLOSED', '已过报送截止时间；如需报送，请联系省厅重新开放。');
   const scan = await findAttachment(deps.db, sealedTable.id);
-  if (!scan || scan.ownerUnitId !== unitId || scan.sha256 !== sealedTable.sha256.toLowerCase() || !SCAN_TYPES.has(scan.mediaType)) {
+  if (!scan || scan.ownerUnitId !== unitId || scan.sha256 !== sealedTable.sha256.toLowerCase() || !isScanMediaType(scan.mediaType)) {
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.sealedTable', message: '请上传本单位盖章后的推荐表扫描件（PDF 或 JPG/PNG 图片）' }]);
   }
   await withTransaction(deps.db, async (client) => {
