@@ -68,7 +68,8 @@ export function engineApi(engine: EngineClient) {
     task: (id: string) => engine.request('GET', `/task/${encodeURIComponent(id)}`, { schema: task }),
 
     taskVariables: (id: string) =>
-      engine.request('GET', `/task/${encodeURIComponent(id)}/variables`, {
+      // Json values as their text: the engine would otherwise answer with its Spin object's properties.
+      engine.request('GET', `/task/${encodeURIComponent(id)}/variables?deserializeValues=false`, {
         schema: z.record(z.string(), z.object({ value: z.unknown(), type: z.string() })),
       }).then(fromEngineVariables),
 

@@ -101,3 +101,29 @@ function compiles(pattern: string): boolean {
     return false;
   }
 }
+
+/**
+ * The labels of the options of the first select, radio or checklist keyed `key` inside the component at `path`
+ * (e.g. `['fieldComments']`, `'field'`): how a form shows each value it offers.
+ */
+export function optionLabels(form: unknown, path: readonly string[], key: string): Map<string, string> {
+  const labels = new Map<string, string>();
+  const find = (components: readonly FormComponent[], rest: readonly string[]): FormComponent | undefined => {
+    for (const component of components) {
+      const name = component.path ?? component.key;
+      if (rest.length && name === rest[0]) {
+        const found = find(component.components ?? [], rest.slice(1));
+        if (found) return found;
+      }
+      if (!rest.length && component.key === key && component.values) return component;
+      // groups without a path do not add to the data's path
+      if (!component.path && !component.key && component.components) {
+        const found = find(component.components, rest);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  for (const option of find(parseFormSchema(form).components, path)?.values ?? []) labels.set(String(option.value), option.label ?? String(option.value));
+  return labels;
+}

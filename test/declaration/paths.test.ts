@@ -101,7 +101,10 @@ describe('declaration paths', () => {
     const requested = await waitForStatus(web.db, id, 'correction-requested');
     const { request } = await waitForCorrection(web.app, headers, id);
     expect(request).toContain('请补充绩效目标。');
-    expect(request).toContain('目标值需量化');
+    expect(request).toContain('绩效目标：目标值需量化');
+    // the comment also comes apart, for the correction page to show beside its field
+    const correction = await web.app.inject({ method: 'GET', url: `/api/applications/${id}/correction`, headers });
+    expect(correction.json().fieldComments).toEqual([{ field: 'performanceTargets', label: '绩效目标', comment: '目标值需量化' }]);
     expect(requested.correctionRound).toBe(0);
     // when: corrected and passed by the city
     const better = { ...data, performanceTargets: [{ indicator: '生产效率提升', baseline: '0', target: '25', unit: '%' }] };

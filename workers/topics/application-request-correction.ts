@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { withTransaction } from '../../platform/database.js';
 import { applicantNotice } from '../../domain/applicant-notice.js';
 import { fieldLabels } from '../../domain/application.js';
+import { optionLabels } from '../../platform/form-validation/form-schema.js';
 import { findApplication, latestRuleOutcomes, recordStatus } from '../../store/application-repository.js';
 import { notifyApplicant } from '../../store/applicant-notifications.js';
 import { findCall } from '../../store/call-repository.js';
 import { BusinessError, defineWorker } from '../worker.js';
 
 const DAY = 86_400_000;
+const CITY_REVIEW_FORM = 'city-preliminary-review';
 
 /**
  * Asks the applicant for a correction — after the rules asked for one, or when the city returns the application —
@@ -22,8 +24,18 @@ export const applicationRequestCorrection = defineWorker({
     cityOpinion: z.string().max(1000).nullish(),
     fieldComments: z.array(z.object({ field: z.string(), comment: z.string() })).nullish(),
   }),
-  output: z.object({ correctionDueDate: z.iso.datetime(), correctionRequest: z.string() }),
-  async handle(input, { db, clock }, task) {
+  output: z.object({
+    correctionDueDate: z.iso.datetime(),
+    correctionRequest: z.string(),
+    // The city's comments on single fields, for the correction page to show beside those fields; none from the rules.
+    correctionFieldComments: z.array(z.object({ field: z.string(), label: z.string(), comment: z.string() })),
+  }),
+  async handle(input, { db, clock, forms }, task) {
+    // The reviewer chose each field from the review form's list: name it as that form does.
+    const labels = input.requestedBy === 'city' && input.fieldComments?.length
+      ? optionLabels(await forms.formOfInstance(task.processInstanceId, CITY_REVIEW_FORM), ['fieldComments'], 'field')
+      : new Map<string, string>();
+    const labelOf = (field: string) => labels.get(field) ?? (fieldLabels as Record<string, string>)[field] ?? field;
     return withTransaction(db, async (client) => {
       const application = await findApplication(client, input.applicationId, true);
       if (!application?.applicationNumber) throw new Error(`Application ${input.applicationId} is not a submitted application`);
@@ -33,7 +45,7 @@ export const applicationRequestCorrection = defineWorker({
         throw new BusinessError('CORRECTION_ROUNDS_EXCEEDED', `补正次数已达上限（${call.maxCorrectionRounds} 次）`);
       }
       const request = input.requestedBy === 'city'
-        ? cityRequest(input.cityOpinion ?? '', input.fieldComments ?? [])
+        ? cityRequest(input.cityOpinion ?? '', input.fieldComments ?? [], labelOf)
         : rulesRequest(await latestRuleOutcomes(client, application.id));
       const now = clock.now();
       const due = new Date(now.getTime() + call.correctionDays * DAY);
@@ -41,7 +53,8 @@ export const applicationRequestCorrection = defineWorker({
         const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: String(application.data.projectName ?? '') }, 'correction-requested', request, due);
         await notifyApplicant(client, application, `${task.externalTaskId}:correction-requested`, notice);
       }
-      return { correctionDueDate: due.toISOString(), correctionRequest: request };
+      const correctionFieldComments = input.requestedBy === 'city' ? (input.fieldComments ?? []).map(({ field, comment }) => ({ field, label: labelOf(field), comment })) : [];
+      return { correctionDueDate: due.toISOString(), correctionRequest: request, correctionFieldComments };
     });
   },
 });
@@ -52,7 +65,6 @@ function rulesRequest(outcomes: readonly { ruleId: string; result: string; reaso
   return outcomes.filter((o) => o.result === 'correction').map((o) => `【${o.ruleId}】${o.reason ?? ''}`).join('\n');
 }
 
-function cityRequest(opinion: string, comments: readonly { field: string; comment: string }[]): string {
-  const labels = fieldLabels as Record<string, string>;
-  return [opinion, ...comments.map((c) => `${labels[c.field] ?? c.field}：${c.comment}`)].filter(Boolean).join('\n');
+function cityRequest(opinion: string, comments: readonly { field: string; comment: string }[], labelOf: (field: string) => string): string {
+  return [opinion, ...comments.map((c) => `${labelOf(c.field)}：${c.comment}`)].filter(Boolean).join('\n');
 }

@@ -206,14 +206,24 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
       tags: ['applications'],
       summary: 'The open correction request, with its due date and the deployed correction form',
       params: idParams,
-      response: { 200: z.object({ taskId: z.string(), request: z.string(), dueDate: z.string().nullable(), form: z.unknown() }) },
+      response: {
+        200: z.object({
+          taskId: z.string(),
+          request: z.string(),
+          dueDate: z.string().nullable(),
+          fieldComments: z.array(z.object({ field: z.string(), label: z.string(), comment: z.string() })),
+          form: z.unknown(),
+        }),
+      },
     },
   }, async (request) => {
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
     const task = await openCorrectionTask(deps, application);
     if (!task) throw new AppError('NOT_FOUND', '该申报当前没有待补正事项。');
     const [variables, form] = await Promise.all([deps.engine.taskVariables(task.id), deps.engine.deployedTaskForm(task.id)]);
-    return { taskId: task.id, request: String(variables.correctionRequest ?? ''), dueDate: task.due, form };
+    // Written by the correction worker; an instance started before it wrote them has none.
+    const fieldComments = z.array(z.object({ field: z.string(), label: z.string(), comment: z.string() })).catch([]).parse(variables.correctionFieldComments ?? []);
+    return { taskId: task.id, request: String(variables.correctionRequest ?? ''), dueDate: task.due, fieldComments, form };
   });
 
   app.post('/api/applications/:id/correction', {

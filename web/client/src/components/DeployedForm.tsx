@@ -1,10 +1,20 @@
 import { Form as FormJs } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { keepComponentStringsChinese } from '../form-js/chinese-component-strings.js';
 import { chineseValidationMessages } from '../form-js/chinese-validation-messages.js';
+import { keepFieldNotes } from '../form-js/field-notes.js';
 import { uploadFiles } from '../uploads.js';
 
 type Data = Record<string, unknown>;
+
+interface Props {
+  schema: object;
+  data: Data;
+  /** Comments shown beside single fields, by field key (a reviewer's comments on a correction). */
+  fieldNotes?: readonly { key: string; text: string }[];
+  onReady?: () => void;
+}
 
 /** What a page can ask of a rendered form. */
 export interface DeployedFormHandle {
@@ -16,7 +26,7 @@ export interface DeployedFormHandle {
  * Renders a deployed form-js schema with its data. Stored attachment references cannot be shown by form-js's file
  * picker: they are kept aside and sent again unless the person picks a new file.
  */
-export const DeployedForm = forwardRef<DeployedFormHandle, { schema: object; data: Data; onReady?: () => void }>(function DeployedForm({ schema, data, onReady }, ref) {
+export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, fieldNotes, onReady }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<FormJs>(undefined);
   const [ready, setReady] = useState(false);
@@ -25,6 +35,8 @@ export const DeployedForm = forwardRef<DeployedFormHandle, { schema: object; dat
     // No debounce: form-js otherwise applies typing 300 ms late, and a quick click on our own submit button (outside
     // the form) could read the form before the last keystrokes.
     const viewer = new FormJs({ container: container.current, additionalModules: [chineseValidationMessages], debounce: false } as ConstructorParameters<typeof FormJs>[0]);
+    const stopTranslating = keepComponentStringsChinese(container.current);
+    let stopNotes = () => undefined as void;
     let live = true;
     form.current = viewer;
     setReady(false);
@@ -33,15 +45,18 @@ export const DeployedForm = forwardRef<DeployedFormHandle, { schema: object; dat
       await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
       if (!live) return;
+      stopNotes = keepFieldNotes(container.current!, (fieldNotes ?? []).flatMap(({ key, text }) => [...componentIdsOfKeys(schema, [key])].map((componentId) => ({ componentId, text }))));
       setReady(true);
       onReady?.();
     });
     return () => {
       live = false;
+      stopTranslating();
+      stopNotes();
       viewer.destroy();
     };
     // onReady is a notification, not an input: a new callback must not import the form again.
-  }, [schema, data]);
+  }, [schema, data, fieldNotes]);
   useImperativeHandle(ref, () => ({
     async collect() {
       const result = form.current?.submit();

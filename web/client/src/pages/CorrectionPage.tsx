@@ -1,18 +1,19 @@
 import { Alert, Button, Card, Input, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, type FieldError } from '../api.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
 import { ProblemList } from '../components/ProblemList.js';
 
 type Data = Record<string, unknown>;
+type CorrectionRequest = { request: string; dueDate: string | null; fieldComments: { field: string; label: string; comment: string }[] };
 
 /** 补正材料: the request with its due date, the application to correct, and what was corrected. */
 export function CorrectionPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const form = useRef<DeployedFormHandle>(null);
-  const [request, setRequest] = useState<{ request: string; dueDate: string | null }>();
+  const [request, setRequest] = useState<CorrectionRequest>();
   const [application, setApplication] = useState<{ form: object; data: Data }>();
   const [response, setResponse] = useState('');
   const [error, setError] = useState<string>();
@@ -21,9 +22,12 @@ export function CorrectionPage() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     const fail = (e: ApiError) => setError(e.message);
-    api<{ request: string; dueDate: string | null }>('GET', `/api/applications/${id}/correction`).then(setRequest, fail);
+    api<CorrectionRequest>('GET', `/api/applications/${id}/correction`).then(setRequest, fail);
     api<{ form: object; data: Data }>('GET', `/api/applications/${id}/form`).then(setApplication, fail);
   }, [id]);
+
+  // Stable across renders, so the form is not imported again when the page re-renders.
+  const fieldNotes = useMemo(() => request?.fieldComments.map((c) => ({ key: c.field, text: c.comment })), [request]);
 
   async function submit() {
     setBusy(true);
@@ -54,7 +58,7 @@ export function CorrectionPage() {
           description={<div style={{ whiteSpace: 'pre-wrap' }}>{request.request}{request.dueDate && `\n请于 ${new Date(request.dueDate).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 前完成补正，逾期视为撤回申报。`}</div>} />
       )}
       {error && <Alert type="error" showIcon message={error} description={<ProblemList problems={problems} />} />}
-      <Card title="申报材料（请按要求修改）">{application && <DeployedForm ref={form} schema={application.form} data={application.data} onReady={() => setReady(true)} />}</Card>
+      <Card title="申报材料（请按要求修改）">{application && request && <DeployedForm ref={form} schema={application.form} data={application.data} fieldNotes={fieldNotes} onReady={() => setReady(true)} />}</Card>
       <Card title="补正说明">
         <label htmlFor="correction-response">请说明补正了哪些内容（必填）</label>
         <Input.TextArea id="correction-response" rows={3} maxLength={2000} showCount value={response} onChange={(e) => setResponse(e.target.value)} />
