@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_DIR } from '../../web/server/server.js';
-import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
+import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm } from '../support/browser.js';
 import { openTestCall, randomUscc } from '../support/declaration.js';
 import { createTestAccount, testApp } from '../support/web.js';
 
@@ -32,9 +32,14 @@ describe('the application form in chromium', () => {
     await page.getByRole('button', { name: /开始填写/ }).click();
     await page.waitForURL(/\/applications\/[0-9a-f-]+\/edit$/);
     // then: the deployed form is there, in Chinese
-    await page.locator('[aria-busy="false"]').waitFor();
+    await waitForForm(page);
     await fillSteadily(page, '项目名称', '智能排产示范项目');
     await fillSteadily(page, '企业名称', '石家庄示例装备制造有限公司');
+    // then: a few seconds after the typing stops, the draft is saved by itself
+    await page.getByText(/已自动保存草稿/).waitFor({ timeout: 15_000 });
+    const draftId = /\/applications\/([0-9a-f-]+)\/edit$/.exec(page.url())![1];
+    const autosaved = await web.db.query('SELECT data FROM application WHERE id = $1', [draftId]);
+    expect(autosaved.rows[0].data).toMatchObject({ projectName: '智能排产示范项目', enterpriseName: '石家庄示例装备制造有限公司' });
     // when: saved, and the page opened again
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText(/草稿已保存/).waitFor();
@@ -42,7 +47,7 @@ describe('the application form in chromium', () => {
     const saved = await web.db.query('SELECT data FROM application WHERE id = $1', [id]);
     expect(saved.rows[0].data).toMatchObject({ projectName: '智能排产示范项目', enterpriseName: '石家庄示例装备制造有限公司' });
     await page.reload();
-    await page.locator('[aria-busy="false"]').waitFor();
+    await waitForForm(page);
     // then: the draft is resumed
     await expect.poll(() => page.getByLabel('项目名称').inputValue(), { timeout: 15_000 }).toBe('智能排产示范项目');
     // when: submitted with most fields empty

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_DIR } from '../../web/server/server.js';
-import { fillSteadily, hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { fillSteadily, hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { openTestCall, pdfBytes, randomUscc } from '../support/declaration.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
@@ -70,7 +70,7 @@ describe('the declaration journey in chromium', () => {
     await applicant.getByRole('button', { name: /开始填写/ }).click();
     await waitForPage(applicant, /\/applications\/[0-9a-f-]+\/edit$/);
     const id = /\/applications\/([0-9a-f-]+)\/edit$/.exec(applicant.url())![1]!;
-    await applicant.locator('[aria-busy="false"]').waitFor();
+    await waitForForm(applicant);
     // form-js's own words are in Chinese too
     await expect.poll(() => applicant.getByRole('button', { name: '选择文件' }).count()).toBeGreaterThan(0);
     expect(await applicant.getByText('No files selected').count()).toBe(0);
@@ -138,7 +138,7 @@ describe('the declaration journey in chromium', () => {
       return reviewer.getByRole('row', { name: new RegExp(applicationNumber) }).count();
     }, { timeout: 30_000 }).toBe(1);
     await reviewer.getByRole('row', { name: new RegExp(applicationNumber) }).getByRole('link', { name: '办理' }).click();
-    await reviewer.locator('[aria-busy="false"]').first().waitFor();
+    await waitForForm(reviewer);
     await expect.poll(() => reviewer.getByRole('button', { name: '提交初审意见' }).isEnabled(), { timeout: 15_000 }).toBe(true);
     // the list of field comments shows once 退回修改 is chosen (a late render of the form can undo the first check)
     await expect.poll(async () => {
@@ -157,7 +157,7 @@ describe('the declaration journey in chromium', () => {
     await applicant.getByRole('link', { name: '去补正' }).click();
     await applicant.getByText('请补充项目备案文件。').first().waitFor();
     await applicant.getByText('项目备案文件：请上传发改部门出具的备案证明。').waitFor(); // the field named as the review form names it
-    await applicant.locator('[aria-busy="false"]').waitFor();
+    await waitForForm(applicant);
     await expect.poll(() => field(applicant, '项目备案文件').getByRole('note').innerText(), { timeout: 15_000 }).toContain('请上传发改部门出具的备案证明。');
     expect(await seriousAccessibilityViolations(applicant)).toEqual([]);
 

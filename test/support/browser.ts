@@ -64,3 +64,11 @@ export async function fillSteadily(page: Page, label: string, value: string): Pr
   }
   throw new Error(`The field ${label} does not keep the value ${value}`);
 }
+
+/**
+ * Waits until the page's form-js form has imported and settled. Scoped to a form: antd's tables and spinners carry
+ * aria-busy too, and the page before a client-side navigation may still show one.
+ */
+export async function waitForForm(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('[aria-busy="false"]:has(.fjs-form)').first().waitFor({ timeout });
+}

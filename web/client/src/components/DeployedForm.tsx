@@ -14,22 +14,28 @@ interface Props {
   /** Comments shown beside single fields, by field key (a reviewer's comments on a correction). */
   fieldNotes?: readonly { key: string; text: string }[];
   onReady?: () => void;
+  /** Called after each change a person makes (not on import). */
+  onEdit?: () => void;
 }
 
 /** What a page can ask of a rendered form. */
 export interface DeployedFormHandle {
   /** The data with picked files uploaded (references in their place), and whether form-js marked fields to fix. */
   collect(): Promise<{ data: Data; invalid: boolean } | undefined>;
+  /** What is entered now, without checks or uploads: files picked but not yet uploaded are left out. */
+  draft(): Data | undefined;
 }
 
 /**
  * Renders a deployed form-js schema with its data. Stored attachment references cannot be shown by form-js's file
  * picker: they are kept aside and sent again unless the person picks a new file.
  */
-export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, fieldNotes, onReady }, ref) {
+export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, fieldNotes, onReady, onEdit }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<FormJs>(undefined);
   const [ready, setReady] = useState(false);
+  const edited = useRef(onEdit);
+  edited.current = onEdit;
   useEffect(() => {
     if (!container.current) return;
     // No debounce: form-js otherwise applies typing 300 ms late, and a quick click on our own submit button (outside
@@ -40,6 +46,7 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
     let live = true;
     form.current = viewer;
     setReady(false);
+    viewer.on('field.updated', () => edited.current?.());
     void viewer.importSchema(schema, Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(async () => {
       // The fields mount after the import resolves, and some set their initial values in effects: let them settle.
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -58,6 +65,13 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
     // onReady is a notification, not an input: a new callback must not import the form again.
   }, [schema, data, fieldNotes]);
   useImperativeHandle(ref, () => ({
+    draft() {
+      const state = (form.current as unknown as { _getState?: () => { data: Data } } | undefined)?._getState?.();
+      if (!state) return undefined;
+      const entered = Object.fromEntries(Object.entries(state.data).filter(([, value]) => value !== null && !(typeof value === 'string' && value.startsWith('files::'))));
+      for (const [key, value] of Object.entries(data)) if ((isReference(value) || isReferenceList(value)) && entered[key] === undefined) entered[key] = value;
+      return entered;
+    },
     async collect() {
       const result = form.current?.submit();
       if (!result) return undefined;

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, type FieldError } from '../api.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
@@ -17,11 +17,18 @@ export function ApplicationFormPage() {
   const [message, setMessage] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
+  const autosave = useAutosave(async () => {
+    const data = form.current?.draft();
+    if (!data) return;
+    await api('PUT', `/api/applications/${id}/draft`, { data });
+    setMessage((shown) => shown?.type === 'error' ? shown : { type: 'info', text: `已自动保存草稿（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）。选择的附件在点击“保存草稿”或“提交申报”时上传。` });
+  });
   useEffect(() => {
     api<{ form: object; data: Data }>('GET', `/api/applications/${id}/form`).then(setLoaded, (e: ApiError) => setMessage({ type: 'error', text: e.message }));
   }, [id]);
 
   async function save(andSubmit: boolean) {
+    autosave.cancel();
     setBusy(true);
     setProblems([]);
     try {
@@ -51,11 +58,26 @@ export function ApplicationFormPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>填写申报材料</Typography.Title>
       {message && <Alert type={message.type} showIcon message={message.text} description={<ProblemList problems={problems} />} />}
-      <Card>{loaded && <DeployedForm ref={form} schema={loaded.form} data={loaded.data} onReady={() => setReady(true)} />}</Card>
+      <Card>{loaded && <DeployedForm ref={form} schema={loaded.form} data={loaded.data} onReady={() => setReady(true)} onEdit={autosave.schedule} />}</Card>
       <Space>
         <Button disabled={busy || !ready} onClick={() => save(false)}>保存草稿</Button>
         <Button type="primary" loading={busy} disabled={!ready} onClick={() => save(true)}>提交申报</Button>
       </Space>
     </Space>
   );
+}
+
+/** Saves a while after the last edit, so a closed tab or a lost connection costs at most that while of typing. */
+function useAutosave(save: () => Promise<void>, delayMs = 5_000) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const latest = useRef(save);
+  latest.current = save;
+  const cancel = useCallback(() => clearTimeout(timer.current), []);
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    // A failed autosave says nothing: the person still has the buttons, which report errors.
+    timer.current = setTimeout(() => void latest.current().catch(() => undefined), delayMs);
+  }, [delayMs]);
+  useEffect(() => cancel, [cancel]);
+  return useMemo(() => ({ schedule, cancel }), [schedule, cancel]);
 }
