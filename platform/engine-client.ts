@@ -26,6 +26,8 @@ export interface EngineRequest<S extends z.ZodType> {
   form?: FormData;
   schema: S;
   timeoutMs?: number;
+  /** What the answer may be; JSON unless an endpoint answers only text (error details, stack traces). */
+  accept?: string;
 }
 
 /** The one way this project talks to the engine: its REST API, with the service account, every answer parsed by zod. */
@@ -40,8 +42,8 @@ export function createEngineClient(config: EngineClientConfig): EngineClient {
   const baseUrl = config.ENGINE_URL;
   return {
     baseUrl,
-    async request(method, path, { json, form, schema, timeoutMs = 30_000 }) {
-      const headers: Record<string, string> = { authorization, accept: 'application/json' };
+    async request(method, path, { json, form, schema, timeoutMs = 30_000, accept = 'application/json' }) {
+      const headers: Record<string, string> = { authorization, accept };
       let body: string | FormData | undefined;
       if (json !== undefined) {
         headers['content-type'] = 'application/json';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { EngineClient } from './engine-client.js';
 import { EngineError } from './engine-client.js';
+import { decisionIdsOf, keyOf } from '../modeling/model-key.js';
 
 /** The deployment-source every model deployment of this project carries. */
 export const DEPLOYMENT_SOURCE = 'iiot-models';
@@ -31,33 +32,84 @@ export interface DeploymentOutcome {
 
 const deploymentAnswer = z.object({
   id: z.string(),
-  deployedProcessDefinitions: z.record(z.string(), z.object({ id: z.string() })).nullable().optional(),
+  deployedProcessDefinitions: z.record(z.string(), z.object({ id: z.string(), key: z.string(), version: z.number() })).nullable().optional(),
 });
+
+/** A process definition a deployment made. */
+export interface DeployedDefinition {
+  id: string;
+  key: string;
+  version: number;
+}
+
+/** A file of a deployment: its resource name and content. */
+export interface ModelFile {
+  fileName: string;
+  content: string;
+}
+
+/** A form or decision a process deploys with, and the element that references it (the process for deployWithForm). */
+export interface ModelReference {
+  kind: 'form' | 'decision';
+  id: string;
+  elementId: string;
+}
 
 /**
  * Collects each process under processesDir with the forms (formsDir) and decisions (processesDir) it references:
  * camunda:formRef, camunda:decisionRef, and forms named by a process property `deployWithForm`.
  */
 export async function collectModelBundles(processesDir: string, formsDir: string): Promise<ModelBundle[]> {
-  const forms = await indexFiles(formsDir, '.form', (content) => [formId(content)]);
-  const decisions = await indexFiles(processesDir, '.dmn', (content) => [...content.matchAll(/<decision\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]!));
+  const forms = await indexFiles(formsDir, '.form', (content) => [formIdOf(content) ?? '']);
+  const decisions = await indexFiles(processesDir, '.dmn', decisionIdsOf);
   const bpmnFiles = (await readdir(processesDir)).filter((name) => name.endsWith('.bpmn')).sort();
   const bundles: ModelBundle[] = [];
   for (const fileName of bpmnFiles) {
     const content = await readFile(path.join(processesDir, fileName), 'utf8');
-    const files = new Map([[fileName, content]]);
-    const link = (kind: string, ids: string[], index: Map<string, { fileName: string; content: string }>) => {
-      for (const id of ids) {
-        const found = index.get(id);
-        if (!found) throw new ModelDeploymentError(`${fileName} references ${kind} "${id}", which no file provides`);
-        files.set(found.fileName, found.content);
-      }
-    };
-    link('form', [...attributeValues(content, 'camunda:formRef'), ...deployWithForms(content)], forms);
-    link('decision', attributeValues(content, 'camunda:decisionRef'), decisions);
-    bundles.push({ name: fileName.replace(/\.bpmn$/, ''), files: [...files].map(([name, text]) => ({ fileName: name, content: text })) });
+    bundles.push(bundleProcess(fileName.replace(/\.bpmn$/, ''), { fileName, content }, { form: forms, decision: decisions }));
   }
   return bundles;
+}
+
+/**
+ * The bundle of one process: the process file and the files that provide what it references, looked up by form id
+ * and decision id. Works the same for files on disk and for stored versions.
+ */
+export function bundleProcess(name: string, process: ModelFile, provided: Record<ModelReference['kind'], ReadonlyMap<string, ModelFile>>): ModelBundle {
+  const files = new Map([[process.fileName, process.content]]);
+  for (const reference of processReferences(process.content)) {
+    const found = provided[reference.kind].get(reference.id);
+    if (!found) throw new ModelDeploymentError(`${process.fileName} references ${reference.kind} "${reference.id}", which no file provides`);
+    files.set(found.fileName, found.content);
+  }
+  return { name, files: [...files].map(([fileName, content]) => ({ fileName, content })) };
+}
+
+/**
+ * What a process references: camunda:formRef, camunda:decisionRef, and `deployWithForm` properties (forms no task
+ * names that still belong to the process). References by expression (`${…}`) are resolved at run time and skipped.
+ */
+export function processReferences(xml: string): ModelReference[] {
+  const processId = keyOf('process', xml) ?? '';
+  const found = new Map<string, ModelReference>();
+  const add = (kind: ModelReference['kind'], id: string, elementId: string) => {
+    if (!id.includes('${') && !found.has(`${kind}:${id}`)) found.set(`${kind}:${id}`, { kind, id, elementId });
+  };
+  for (const [tag] of xml.matchAll(/<[^>]+>/g)) {
+    const elementId = /\sid="([^"]+)"/.exec(tag)?.[1] ?? processId;
+    const formRef = /\bcamunda:formRef="([^"]+)"/.exec(tag)?.[1];
+    const decisionRef = /\bcamunda:decisionRef="([^"]+)"/.exec(tag)?.[1];
+    const deployWith = /^<camunda:property\s+name="deployWithForm"\s+value="([^"]+)"/.exec(tag)?.[1];
+    if (formRef) add('form', formRef, elementId);
+    if (decisionRef) add('decision', decisionRef, elementId);
+    if (deployWith) add('form', deployWith, processId);
+  }
+  return [...found.values()];
+}
+
+/** The id of a form-js schema, if it has one. */
+export function formIdOf(content: string): string | undefined {
+  return keyOf('form', content);
 }
 
 /**
@@ -65,24 +117,36 @@ export async function collectModelBundles(processesDir: string, formsDir: string
  * redeployed when any changed, because formRefBinding="deployment" needs the forms in the process's own deployment.
  */
 export async function deployBundle(engine: EngineClient, bundle: ModelBundle): Promise<DeploymentOutcome> {
-  const form = new FormData();
-  form.set('deployment-name', bundle.name);
-  form.set('deployment-source', DEPLOYMENT_SOURCE);
-  form.set('enable-duplicate-filtering', 'true');
-  form.set('deploy-changed-only', 'false');
-  for (const file of bundle.files) {
-    form.set(file.fileName, new Blob([file.content], { type: 'application/octet-stream' }), file.fileName);
-  }
   try {
-    const answer = await engine.request('POST', '/deployment/create', { form, schema: deploymentAnswer, timeoutMs: 120_000 });
-    const definitions = Object.values(answer.deployedProcessDefinitions ?? {}).map((d) => d.id);
-    return { name: bundle.name, deploymentId: answer.id, deployed: definitions.length > 0, processDefinitionIds: definitions };
+    const answer = await createDeployment(engine, bundle, { source: DEPLOYMENT_SOURCE, duplicateFiltering: true });
+    return { name: bundle.name, deploymentId: answer.deploymentId, deployed: answer.definitions.length > 0, processDefinitionIds: answer.definitions.map((d) => d.id) };
   } catch (error) {
     if (error instanceof EngineError) {
       throw new ModelDeploymentError(`The engine rejected ${bundle.name} (${bundle.files.map((f) => f.fileName).join(', ')}): ${error.message}`);
     }
     throw error;
   }
+}
+
+/**
+ * One `POST /deployment/create` of a bundle's files; answers the deployment and the process definitions it made
+ * (none when duplicate filtering found the bundle unchanged). An engine refusal is thrown as the EngineError.
+ */
+export async function createDeployment(
+  engine: EngineClient,
+  bundle: ModelBundle,
+  options: { source: string; duplicateFiltering: boolean },
+): Promise<{ deploymentId: string; definitions: DeployedDefinition[] }> {
+  const form = new FormData();
+  form.set('deployment-name', bundle.name);
+  form.set('deployment-source', options.source);
+  form.set('enable-duplicate-filtering', String(options.duplicateFiltering));
+  form.set('deploy-changed-only', 'false');
+  for (const file of bundle.files) {
+    form.set(file.fileName, new Blob([file.content], { type: 'application/octet-stream' }), file.fileName);
+  }
+  const answer = await engine.request('POST', '/deployment/create', { form, schema: deploymentAnswer, timeoutMs: 120_000 });
+  return { deploymentId: answer.id, definitions: Object.values(answer.deployedProcessDefinitions ?? {}) };
 }
 
 /** Deploys every bundle in order; the first rejection stops and is thrown. */
@@ -93,21 +157,6 @@ export async function deployModels(engine: EngineClient, processesDir: string, f
 }
 
 // helpers
-
-// <camunda:property name="deployWithForm" value="…" />: a form no task references that still belongs to the process.
-function deployWithForms(xml: string): string[] {
-  return [...xml.matchAll(/<camunda:property\s+name="deployWithForm"\s+value="([^"]+)"/g)].map((m) => m[1]!);
-}
-
-function attributeValues(xml: string, attribute: string): string[] {
-  const pattern = new RegExp(`\\b${attribute}="([^"]+)"`, 'g');
-  return [...new Set([...xml.matchAll(pattern)].map((m) => m[1]!))];
-}
-
-function formId(content: string): string {
-  const parsed = z.object({ id: z.string().min(1) }).safeParse(JSON.parse(content));
-  return parsed.success ? parsed.data.id : '';
-}
 
 async function indexFiles(dir: string, extension: string, ids: (content: string) => string[]) {
   const index = new Map<string, { fileName: string; content: string }>();

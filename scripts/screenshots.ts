@@ -48,11 +48,28 @@ if (await firstApplication.count()) {
 }
 await applicant.goto(`${base}/portal`);
 await applicant.getByRole('button', { name: /开始填写/ }).click();
-await applicant.locator('[aria-busy="false"]').waitFor();
+await applicant.locator('[aria-busy="false"]:has(.fjs-form)').waitFor();
 await shoot(applicant, '04-application-form');
 
-await shoot(await signedIn('city130100'), '05-tasklist');
-await shoot(await signedIn('province'), '06-dashboard');
+const reviewer = await signedIn('city130100');
+await shoot(reviewer, '05-tasklist');
+const firstTask = reviewer.getByRole('link', { name: '办理' }).first();
+if (await firstTask.count()) {
+  await firstTask.click();
+  await reviewer.locator('[aria-busy="false"]:has(.fjs-form)').waitFor();
+  await shoot(reviewer, '06-task');
+}
+
+const province = await signedIn('province');
+await shoot(province, '07-dashboard');
+for (const [tab, name] of [['申报状态分布', '08-dashboard-funnel'], ['逾期任务', '09-dashboard-due-tasks'], ['流程异常', '10-dashboard-incidents']] as const) {
+  await province.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+  await shoot(province, name);
+}
+
+const administrator = await signedIn('admin');
+await administrator.goto(`${base}/studio`);
+await shoot(administrator, '11-studio');
 
 await browser.close();
 console.log(`\n${out}: ${sideways ? `${sideways} page(s) scroll sideways` : 'no page scrolls sideways'}`);

@@ -10,9 +10,10 @@ import { createEngineClient } from '../platform/engine-client.js';
 import { startLocalStack } from '../platform/local-stack.js';
 import { createLogger } from '../platform/logger.js';
 import { migrate } from '../platform/migrate.js';
-import { deployModels } from '../platform/model-deployment.js';
+import { engineApi } from '../platform/engine-api.js';
 import { findFreePort } from '../platform/ports.js';
 import { MIGRATIONS_DIR } from '../web/server/server.js';
+import { seedShippedModels } from '../web/server/studio/seed-shipped-models.js';
 import { allWorkers } from '../workers/index.js';
 import { createWorkerDeps } from '../workers/deps.js';
 import { startWorkerRuntime } from '../workers/runtime.js';
@@ -26,9 +27,11 @@ export default async function setup(project: TestProject) {
   const enginePassword = randomBytes(12).toString('hex');
   const engineAdminPassword = randomBytes(12).toString('hex');
   const started = Date.now();
-  // The browser tests serve the real bundle.
+  // The browser tests serve the real bundle, built for this run alone: a second run on the same checkout (another
+  // terminal) must not empty the folder this run's pages load from. Test files read it as BROWSER_DIR.
   const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'web', 'client', 'vite.config.ts'), logLevel: 'error' });
+  process.env.WEB_CLIENT_DIST = path.join(tempDir, 'browser');
+  await build({ configFile: path.join(projectRoot, 'web', 'client', 'vite.config.ts'), logLevel: 'error', build: { outDir: process.env.WEB_CLIENT_DIST } });
   const stack = await startLocalStack({
     embeddedPostgres: { dataDir: path.join(tempDir, 'postgres'), port: await findFreePort(), password: randomBytes(12).toString('hex') },
     engine: { port: await findFreePort(), restUser: engineUser, restPassword: enginePassword, adminUser: 'testadmin', adminPassword: engineAdminPassword, javaOptions: '-Xmx1g' },
@@ -39,7 +42,8 @@ export default async function setup(project: TestProject) {
   const engineConfig = { ENGINE_URL: stack.engineUrl, ENGINE_REST_USER: engineUser, ENGINE_REST_PASSWORD: enginePassword };
   const db = createPool(stack.databaseUrl);
   await migrate(db, MIGRATIONS_DIR);
-  await deployModels(createEngineClient(engineConfig), path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'));
+  // As the web server does at start: the shipped models become versions and releases.
+  await seedShippedModels({ db, engine: engineApi(createEngineClient(engineConfig)) }, { processesDir: path.join(projectRoot, 'processes'), formsDir: path.join(projectRoot, 'forms') });
   const workers = startWorkerRuntime({
     engine: engineConfig,
     config: { WORKER_MAX_TASKS: 10, WORKER_LOCK_MS: 30_000, WORKER_LONG_POLL_MS: 10_000, WORKER_RETRIES: 3, WORKER_RETRY_BASE_MS: 200, WORKER_ID_PREFIX: 'test-pool' },

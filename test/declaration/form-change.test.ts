@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
-import { collectModelBundles, deployBundle } from '../../platform/model-deployment.js';
+import { collectModelBundles } from '../../platform/model-deployment.js';
 import type { Call } from '../../domain/call.js';
 import { createDraft, newApplicant, openTestCall, validModeData } from '../support/declaration.js';
 import { testEngine } from '../support/engine.js';
+import { releaseBundle } from '../support/studio.js';
 import { testApp } from '../support/web.js';
 
 // A field an administrator adds to a deployed form is validated by that form's own rules, with no code change.
@@ -12,7 +13,7 @@ import { testApp } from '../support/web.js';
 describe('a field added to the application form', () => {
   let web: Awaited<ReturnType<typeof testApp>>;
   let call: Call;
-  const { client } = testEngine();
+  const { api } = testEngine();
   const deployDeclaration = async (edit: (form: Record<string, unknown>) => void) => {
     const bundle = (await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'))).find((b) => b.name === 'declaration')!;
     const files = bundle.files.map((f) => {
@@ -21,7 +22,7 @@ describe('a field added to the application form', () => {
       edit(form);
       return { ...f, content: JSON.stringify(form) };
     });
-    return deployBundle(client, { ...bundle, files });
+    return releaseBundle(web.db, api, { ...bundle, files }, [call.id]); // a studio release the test's call is moved to
   };
   beforeAll(async () => {
     web = await testApp();

@@ -32,6 +32,19 @@ const expectations: Record<string, 'public' | Role[]> = {
   'GET /api/review-tasks': ['city-reviewer'],
   'GET /api/review-tasks/:taskId': ['city-reviewer'],
   'POST /api/review-tasks/:taskId/complete': ['city-reviewer'],
+  'GET /api/tasks': ['city-reviewer', 'province-officer', 'expert'],
+  'GET /api/tasks/:taskId': ['city-reviewer', 'province-officer', 'expert'],
+  'POST /api/tasks/:taskId/claim': ['city-reviewer', 'province-officer'],
+  'POST /api/tasks/:taskId/unclaim': ['city-reviewer', 'province-officer'],
+  'PUT /api/tasks/:taskId/dates': ['city-reviewer', 'province-officer'],
+  'GET /api/tasks/:taskId/comments': ['city-reviewer', 'province-officer', 'expert'],
+  'POST /api/tasks/:taskId/comments': ['city-reviewer', 'province-officer', 'expert'],
+  'GET /api/tasks/:taskId/diagram': ['city-reviewer', 'province-officer', 'expert'],
+  'GET /api/tasks/:taskId/history': ['city-reviewer', 'province-officer', 'expert'],
+  'POST /api/tasks/:taskId/complete': ['city-reviewer', 'province-officer', 'expert'],
+  'GET /api/task-filters': ['city-reviewer', 'province-officer', 'expert'],
+  'POST /api/task-filters': ['city-reviewer', 'province-officer', 'expert'],
+  'DELETE /api/task-filters/:id': ['city-reviewer', 'province-officer', 'expert'],
   'POST /api/attachments': ['applicant', 'city-reviewer'],
   'GET /api/attachments/:id': everyone,
   'GET /api/calls/:callId/my-unit/deadline': ['city-reviewer'],
@@ -48,16 +61,38 @@ const expectations: Record<string, 'public' | Role[]> = {
   'POST /api/calls/:callId/units/:unitId/reopen': ['province-officer'],
   'GET /api/calls/:callId/batch.xlsx': ['city-reviewer'],
   'GET /api/calls/:callId/overview.xlsx': ['province-officer', 'administrator'],
+  'GET /api/calls/:callId/application-funnel': ['province-officer', 'administrator'],
+  'GET /api/calls/:callId/application-funnel.xlsx': ['province-officer', 'administrator'],
+  'GET /api/dashboard/due-tasks': ['province-officer', 'administrator'],
+  'GET /api/dashboard/due-tasks.xlsx': ['province-officer', 'administrator'],
+  'GET /api/dashboard/incidents': ['province-officer', 'administrator'],
+  'GET /api/dashboard/incidents.xlsx': ['province-officer', 'administrator'],
+  'POST /api/dashboard/incidents/:incidentId/retry': ['province-officer'],
   'POST /api/skeleton/instances': ['province-officer', 'administrator'],
   'GET /api/skeleton/instances/:id': ['province-officer', 'administrator'],
   'GET /api/skeleton/tasks/:id': ['province-officer', 'administrator'],
   'POST /api/skeleton/tasks/:id/complete': ['province-officer', 'administrator'],
+  'GET /api/studio/models': ['administrator'],
+  'GET /api/studio/forms': ['administrator'],
+  'GET /api/studio/models/:kind/:key/versions': ['administrator'],
+  'POST /api/studio/models/:kind/:key/versions': ['administrator'],
+  'GET /api/studio/versions/:versionId': ['administrator'],
+  'POST /api/studio/versions/:versionId/restore': ['administrator'],
+  'GET /api/studio/versions/:versionId/diff/:otherId': ['administrator'],
+  'GET /api/studio/versions/:versionId/file': ['administrator'],
+  'POST /api/studio/lint': ['administrator'],
+  'POST /api/studio/versions/:versionId/deploy': ['administrator'],
+  'GET /api/studio/releases': ['administrator'],
+  'GET /api/studio/calls': ['administrator'],
+  'PUT /api/studio/calls/:callId/releases/:processKey': ['administrator'],
+  'POST /api/studio/import': ['administrator'],
+  'GET /api/studio/element-templates': ['administrator'],
 };
 
 describe('authorization of every API route', () => {
   let web: Awaited<ReturnType<typeof testApp>>;
   const headers = {} as Record<Who, Record<string, string>>;
-  const own = {} as { applicationId: string; taskId: string; attachmentId: string; callId: string; attachment: { id: string; fileName: string; sha256: string } };
+  const own = {} as { applicationId: string; taskId: string; attachmentId: string; callId: string; attachment: { id: string; fileName: string; sha256: string }; versionId: string };
   const foreign = {} as { applicationId: string; taskId: string; attachmentId: string; draftId: string };
   let foreignReviewer: Record<string, string>;
 
@@ -65,6 +100,7 @@ describe('authorization of every API route', () => {
     web = await testApp();
     const call = await openTestCall(web.db);
     own.callId = call.id;
+    own.versionId = (await web.db.query<{ id: string }>("SELECT max(id)::text AS id FROM model_version WHERE kind = 'process' AND key = 'skeleton'")).rows[0]!.id;
     // enterprise A declares to 石家庄, enterprise B to 唐山; each reaches its city's review
     const a = await newApplicant(web.app, web.db);
     const b = await newApplicant(web.app, web.db, randomUscc('130203'));
@@ -95,6 +131,12 @@ describe('authorization of every API route', () => {
   const fill = (url: string, ids: { applicationId: string; taskId: string; attachmentId: string }) =>
     url
       .replace(':callId', own.callId)
+      // the studio's routes: a shipped model and its latest version (the walk's empty bodies change nothing)
+      .replace(':kind', 'process')
+      .replace(':key', 'skeleton')
+      .replace(':processKey', 'skeleton')
+      .replace(':versionId', own.versionId)
+      .replace(':otherId', own.versionId)
       .replace(':unitId', '130100')
       .replace(':taskId', ids.taskId)
       .replace(/\/api\/attachments\/:id/, `/api/attachments/${ids.attachmentId}`)
@@ -129,6 +171,12 @@ describe('authorization of every API route', () => {
 
   it('answers 404 to every route that takes an id, called with another enterprise’s or another unit’s record, and changes nothing', async () => {
     const before = (await web.db.query('SELECT status, data, updated_at FROM application WHERE id = ANY($1) ORDER BY id', [[foreign.applicationId, foreign.draftId]])).rows;
+    const foreignTask = async () => {
+      const task = (await web.app.inject({ method: 'GET', url: `/api/tasks/${foreign.taskId}`, headers: foreignReviewer })).json() as { assignee: unknown; due: unknown; followUp: unknown };
+      const comments = (await web.app.inject({ method: 'GET', url: `/api/tasks/${foreign.taskId}/comments`, headers: foreignReviewer })).json() as unknown[];
+      return { assignee: task.assignee, due: task.due, followUp: task.followUp, comments: comments.length };
+    };
+    const taskBefore = await foreignTask();
     const idRoutes = web.app.apiRoutes.filter((r) => /:(id|taskId)\b/.test(r.url) && !r.url.startsWith('/api/skeleton/'));
     expect(idRoutes.length).toBe(Object.keys(expectations).filter((k) => /:(id|taskId)\b/.test(k) && !k.includes('/skeleton/')).length);
     for (const route of idRoutes) {
@@ -136,7 +184,7 @@ describe('authorization of every API route', () => {
         if (!(expectations[key(route)] as Role[]).includes(who)) continue;
         const ids = { ...foreign, applicationId: key(route) === 'PUT /api/applications/:id/draft' || key(route) === 'POST /api/applications/:id/submit' ? foreign.draftId : foreign.applicationId };
         // A well-formed body, so the answer comes from the scope check, not from validation.
-        const body = { data: {}, cityDecision: 'pass', cityOpinion: 'x', correctionResponse: 'x', sealedMaterials: own.attachment, sealedCommitment: own.attachment };
+        const body = { data: {}, cityDecision: 'pass', cityOpinion: 'x', correctionResponse: 'x', sealedMaterials: own.attachment, sealedCommitment: own.attachment, message: 'x', due: '2030-01-01T00:00:00+08:00' };
         const response = await web.app.inject({ method: route.method as 'GET', url: fill(route.url, ids), headers: headers[who], payload: route.method === 'GET' ? undefined : body });
         expect(response.statusCode, `${who} → ${key(route)} with a foreign id: ${response.body.slice(0, 120)}`).toBe(404);
       }
@@ -148,5 +196,6 @@ describe('authorization of every API route', () => {
     expect((await web.app.inject({ method: 'GET', url: `/api/review-tasks/${foreign.taskId}`, headers: foreignReviewer })).statusCode).toBe(200);
     const after = (await web.db.query('SELECT status, data, updated_at FROM application WHERE id = ANY($1) ORDER BY id', [[foreign.applicationId, foreign.draftId]])).rows;
     expect(after).toEqual(before);
+    expect(await foreignTask()).toEqual(taskBefore);
   });
 });

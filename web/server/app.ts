@@ -15,13 +15,17 @@ import { openApi } from './plugins/openapi.js';
 import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { batchRoutes } from './routes/batches.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
 import { recommendationRoutes } from './routes/recommendations.js';
 import { reviewTaskRoutes } from './routes/review-tasks.js';
+import { taskFilterRoutes } from './routes/task-filters.js';
+import { taskRoutes } from './routes/tasks.js';
 import { unitCalendarRoutes } from './routes/unit-calendar.js';
 import { sessionRoutes } from './routes/session.js';
 import { skeletonRoutes } from './routes/skeleton.js';
+import { studioRoutes } from './routes/studio.js';
 
 export interface AppDeps {
   engine: EngineApi;
@@ -47,14 +51,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { engine: deps.engine, db: deps.db });
   await app.register(sessionRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
-  await app.register(applicationRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine, deployedFormReader(deps.engine)), clock: deps.clock });
-  await app.register(reviewTaskRoutes, { db: deps.db, engine: deps.engine });
+  await app.register(applicationRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine, deployedFormReader(deps.engine), deps.db), clock: deps.clock });
+  await app.register(reviewTaskRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(taskRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(taskFilterRoutes, { db: deps.db, clock: deps.clock });
   await app.register(unitCalendarRoutes, { db: deps.db });
   await app.register(messageRoutes, { db: deps.db });
   await app.register(recommendationRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(batchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(dashboardRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
   await app.register(skeletonRoutes, { engine: deps.engine, db: deps.db });
+  await app.register(studioRoutes, { db: deps.db, engine: deps.engine });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 
   return app as unknown as FastifyInstance;

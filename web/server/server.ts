@@ -10,12 +10,12 @@ import { engineApi, type EngineApi } from '../../platform/engine-api.js';
 import { createEngineClient } from '../../platform/engine-client.js';
 import type { Logger } from '../../platform/logger.js';
 import { migrate } from '../../platform/migrate.js';
-import { deployModels } from '../../platform/model-deployment.js';
 import { assertPortFree } from '../../platform/ports.js';
 import { buildApp } from './app.js';
+import { seedShippedModels } from './studio/seed-shipped-models.js';
 
-/** The folder Vite builds the browser bundle into. */
-export const BROWSER_DIR = path.join(projectRoot, 'web', 'client', 'dist');
+/** The folder Vite builds the browser bundle into (a test run builds its own, named by WEB_CLIENT_DIST). */
+export const BROWSER_DIR = process.env.WEB_CLIENT_DIST ?? path.join(projectRoot, 'web', 'client', 'dist');
 export const MIGRATIONS_DIR = path.join(projectRoot, 'migrations');
 
 export interface RunningWebServer {
@@ -40,8 +40,9 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
     const engine = engineApi(engineClient);
     await waitForEngine(engine, web.ENGINE_WAIT_SECONDS * 1000, logger);
     if (web.DEPLOY_MODELS) {
-      for (const outcome of await deployModels(engineClient, web.PROCESSES_DIR, web.FORMS_DIR)) {
-        logger.info({ deployment: outcome.name, deploymentId: outcome.deploymentId, processDefinitionIds: outcome.processDefinitionIds }, outcome.deployed ? 'model deployed' : 'model unchanged; not redeployed');
+      // The shipped files become versions; a process is deployed unless the studio has deployed it (studio/seed-shipped-models.ts).
+      for (const outcome of await seedShippedModels({ db, engine, logger }, { processesDir: web.PROCESSES_DIR, formsDir: web.FORMS_DIR })) {
+        logger.info({ processKey: outcome.processKey, releaseId: outcome.release?.id, processDefinitionId: outcome.release?.processDefinitionId }, outcome.release ? 'model deployed' : `model not redeployed (${outcome.kept})`);
       }
     }
     const app = await buildApp({

@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
@@ -9,12 +9,11 @@ import { ApplicationFormPage } from './pages/ApplicationFormPage.js';
 import { ApplicationStatusPage } from './pages/ApplicationStatusPage.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { CorrectionPage } from './pages/CorrectionPage.js';
-import { DashboardPage } from './pages/DashboardPage.js';
 import { PortalHome } from './pages/PortalHome.js';
-import { ReviewTaskPage } from './pages/ReviewTaskPage.js';
 import { SealedScansPage } from './pages/SealedScansPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TaskListPage } from './pages/TaskListPage.js';
+import { TaskPage } from './pages/TaskPage.js';
 import { SessionProvider, useSession, type Role } from './session.js';
 
 // Darker than antd's defaults so text on the primary colour and secondary text meet WCAG AA contrast (4.5:1);
@@ -30,6 +29,18 @@ function SignedIn({ children }: { children: ReactNode }) {
   if (account === null) return <Navigate to="/login" replace />;
   return children;
 }
+
+// The studio (流程与表单设计) is a set of chunks of its own, fetched only when an administrator opens it.
+const StudioRoutes = lazy(() => import('./studio/StudioRoutes.js'));
+
+function Studio() {
+  const { account } = useSession();
+  if (account?.role !== 'administrator') return <Navigate to="/" replace />;
+  return <Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><StudioRoutes /></Suspense>;
+}
+
+// The province's dashboards bring their charts (recharts) along: a chunk of their own, so applicants never fetch it.
+const DashboardPage = lazy(() => import('./pages/DashboardPage.js').then((module) => ({ default: module.DashboardPage })));
 
 function Home() {
   const { account } = useSession();
@@ -52,9 +63,10 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/applications/:id/correction" element={<CorrectionPage />} />
                 <Route path="/applications/:id/seal" element={<SealedScansPage />} />
                 <Route path="/tasks" element={<TaskListPage />} />
-                <Route path="/tasks/:taskId" element={<ReviewTaskPage />} />
-                <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/tasks/:taskId" element={<TaskPage />} />
+                <Route path="/dashboard" element={<Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><DashboardPage /></Suspense>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
+                <Route path="/studio/*" element={<Studio />} />
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

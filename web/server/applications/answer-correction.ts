@@ -21,7 +21,8 @@ export async function openCorrectionTask(deps: Pick<SubmitDeps, 'engine'>, appli
 export async function answerCorrection(deps: SubmitDeps, account: Account, application: Application, data: Record<string, unknown>, response: string): Promise<void> {
   const task = await openCorrectionTask(deps, application);
   if (!task) throw new AppError('CONFLICT', '该申报当前没有待补正事项。');
-  const { form } = await deps.forms.current(applicationFormIds[application.template]);
+  // The form of the version this application's instance runs on, whatever was deployed since.
+  const form = await deps.forms.ofInstance(task.processInstanceId, applicationFormIds[application.template]);
   const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!);
   if (fields.declaredUnit !== application.unitId) {
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'data.declaredUnit', message: '补正时不能更改推荐单位' }]);

@@ -11,7 +11,7 @@ import { linkAttachments } from '../../../store/attachment-repository.js';
 import { findCall, findUnitDeadline } from '../../../store/call-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
-import { applicationFormIds, DECLARATION_PROCESS, type DeployedForms } from './deployed-forms.js';
+import { applicationFormIds, type DeployedForms } from './deployed-forms.js';
 import { validateSubmission } from './validate-submission.js';
 
 export interface SubmitDeps {
@@ -27,7 +27,8 @@ export interface SubmitDeps {
  */
 export async function submitApplication(deps: SubmitDeps, account: Account, draft: Application, data: Record<string, unknown>): Promise<Application> {
   if (draft.status !== 'draft') throw new AppError('CONFLICT', '该申报已提交。');
-  const { form } = await deps.forms.current(applicationFormIds[draft.template]);
+  // The call's release: validated against its form, started on its definition.
+  const { form, processDefinitionId } = await deps.forms.forCall(draft.callId, applicationFormIds[draft.template]);
   const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!);
   const call = await findCall(deps.db, draft.callId);
   if (!call) throw new AppError('NOT_FOUND');
@@ -43,7 +44,7 @@ export async function submitApplication(deps: SubmitDeps, account: Account, draf
     await linkAttachments(client, draft.id, attachmentIds);
     await recordStatus(client, { applicationId: draft.id, status: 'submitted', at: now, actor: account.username, reason: null });
     // Started inside the transaction: if the engine refuses, the rollback leaves the draft as it was.
-    const instance = await deps.engine.startProcess(DECLARATION_PROCESS, applicationNumber, {
+    const instance = await deps.engine.startProcessById(processDefinitionId, applicationNumber, {
       applicationId: draft.id,
       applicationNumber,
       direction: fields.direction,

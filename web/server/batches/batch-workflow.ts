@@ -7,6 +7,7 @@ import { findAttachment } from '../../../store/attachment-repository.js';
 import { findBatch, insertBatch, markBatchSubmitted, renderedEntries, reopenedUntil } from '../../../store/batch-repository.js';
 import type { Call } from '../../../domain/call.js';
 import { activeRecommendations } from '../../../store/recommendation-repository.js';
+import { definitionForCall } from '../../../store/release-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 
@@ -33,7 +34,9 @@ export async function prepareBatch(deps: BatchDeps, account: Account, call: Call
     const batch = await findBatch(client, call.id, unitId, true);
     if (batch?.submittedAt) throw new AppError('CONFLICT', '本单位的推荐批次已报送省厅。');
     if (!batch) {
-      const instance = await deps.engine.startProcess(BATCH_PROCESS, `${call.id}:${unitId}`, { callId: call.id, unitId, cityGroup: candidateGroupForUnit(unitId), preparedByAccountId: account.id });
+      // On the version of the call's set, like its applications; the engine's latest when no release exists.
+      const definitionId = (await definitionForCall(client, call.id, BATCH_PROCESS)) ?? (await deps.engine.latestProcessDefinition(BATCH_PROCESS)).id;
+      const instance = await deps.engine.startProcessById(definitionId, `${call.id}:${unitId}`, { callId: call.id, unitId, cityGroup: candidateGroupForUnit(unitId), preparedByAccountId: account.id });
       await insertBatch(client, call.id, unitId, instance.id);
       return;
     }

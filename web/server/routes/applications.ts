@@ -107,7 +107,9 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     },
   }, async (request) => {
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
-    const { form } = await deps.forms.current(applicationFormIds[application.template]);
+    const formId = applicationFormIds[application.template];
+    // A draft is shown its call's release; a submitted application the version its instance runs on.
+    const form = application.processInstanceId ? await deps.forms.ofInstance(application.processInstanceId, formId) : (await deps.forms.forCall(application.callId, formId)).form;
     return { form, data: application.data };
   });
 

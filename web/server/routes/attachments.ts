@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AttachmentStore } from '../../../platform/attachment-store.js';
 import { storageKeyFor } from '../../../platform/attachment-store.js';
 import type { Queryable } from '../../../platform/database.js';
-import { judgeAttachmentType } from '../../../domain/attachment-types.js';
+import { isScanMediaType, judgeAttachmentType } from '../../../domain/attachment-types.js';
 import { findAttachment, insertAttachment, unitsReferencingAttachment, type Attachment } from '../../../store/attachment-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
@@ -60,14 +60,20 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
 
   app.get('/api/attachments/:id', {
     config: { access: 'signed-in' },
-    schema: { tags: ['attachments'], summary: 'Download a file one may see', params: z.object({ id: z.uuid() }) },
+    schema: {
+      tags: ['attachments'],
+      summary: 'Download a file one may see; `disposition=inline` shows a PDF or image in the page (the tasklist’s preview)',
+      params: z.object({ id: z.uuid() }),
+      querystring: z.object({ disposition: z.enum(['attachment', 'inline']).default('attachment') }),
+    },
   }, async (request, reply) => {
     const attachment = await findAttachment(db, request.params.id);
     const account = accountOf(request);
     if (!attachment || !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id))) throw new AppError('NOT_FOUND');
     return reply
       .header('content-type', attachment.mediaType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+      // Only content-checked PDFs and images are shown inline; anything else is always a download.
+      .header('content-disposition', `${request.query.disposition === 'inline' && isScanMediaType(attachment.mediaType) ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
       .header('x-content-type-options', 'nosniff')
       .send(store.open(attachment.storageKey));
   });

@@ -6,9 +6,9 @@ import { useSession, type Role } from '../session.js';
 const menus: Record<Role, { key: string; label: string }[]> = {
   applicant: [{ key: '/portal', label: '我的申报' }],
   'city-reviewer': [{ key: '/tasks', label: '待办任务' }],
-  'province-officer': [{ key: '/dashboard', label: '各市推荐情况' }],
-  expert: [],
-  administrator: [{ key: '/dashboard', label: '各市推荐情况' }],
+  'province-officer': [{ key: '/dashboard', label: '工作看板' }, { key: '/tasks', label: '待办任务' }],
+  expert: [{ key: '/tasks', label: '待办任务' }],
+  administrator: [{ key: '/dashboard', label: '工作看板' }, { key: '/studio', label: '流程与表单设计' }],
 };
 
 /** The frame of every signed-in page: the title, the menu of the account's role, who is signed in, sign-out. */

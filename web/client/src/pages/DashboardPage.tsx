@@ -1,53 +1,102 @@
-import { Alert, Button, Card, Progress, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Select, Space, Statistic, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { DueTasksPanel, WINDOW_DAYS } from '../components/dashboard/DueTasksPanel.js';
+import { FunnelPanel } from '../components/dashboard/FunnelPanel.js';
+import { IncidentsPanel } from '../components/dashboard/IncidentsPanel.js';
+import { LoadError } from '../components/dashboard/LoadError.js';
+import type { Call, DueTasks, Figures, Funnel, Incidents } from '../components/dashboard/types.js';
+import { UnitProgressPanel } from '../components/dashboard/UnitProgressPanel.js';
+import { useRemote } from '../components/dashboard/use-remote.js';
+import { useSession } from '../session.js';
 
-interface Call { id: string; title: string }
-interface UnitFigures { unitId: string; unitName: string; target: number | null; isCap: boolean; submitted: number; pendingReview: number; inLibrary: number; recommended: number; cityPlatformsRecommended: number; onTime: boolean | null }
-interface Figures { provinceFloor: number; totalRecommended: number; units: UnitFigures[] }
+const TABS = ['units', 'funnel', 'tasks', 'incidents'] as const;
+type Tab = (typeof TABS)[number];
 
-/** 各市推荐情况: per-unit progress against indicators, the province-wide floor, and the Excel export. */
+/**
+ * 省级工作看板: per-unit progress against indicators and the funnel of the chosen call; overdue tasks and open
+ * incidents of every call. The chosen call, tab and due window live in the address, so a link shows the same view.
+ */
 export function DashboardPage() {
-  const [call, setCall] = useState<Call>();
-  const [figures, setFigures] = useState<Figures>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    api<Call[]>('GET', '/api/calls').then((calls) => {
-      const latest = calls[0];
-      if (!latest) return;
-      setCall(latest);
-      return api<Figures>('GET', `/api/calls/${latest.id}/unit-figures`).then(setFigures);
-    }).catch((e: ApiError) => setError(e.message));
-  }, []);
+  const { account } = useSession();
+  const [params, setParams] = useSearchParams();
+  const calls = useRemote<Call[]>('/api/calls');
+  const callId = params.get('call') ?? calls.data?.[0]?.id;
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'units';
+  const days = Number(params.get('days'));
+  const withinDays = (WINDOW_DAYS as readonly number[]).includes(days) ? days : 3;
+  const figures = useRemote<Figures>(callId && `/api/calls/${callId}/unit-figures`);
+  const funnel = useRemote<Funnel>(callId && `/api/calls/${callId}/application-funnel`);
+  const due = useRemote<DueTasks>(`/api/dashboard/due-tasks?withinDays=${withinDays}`);
+  const incidents = useRemote<Incidents>('/api/dashboard/incidents');
+  const busy = calls.loading || figures.loading || funnel.loading || due.loading || incidents.loading;
+  const set = (name: string, value: string) => setParams((current) => {
+    const next = new URLSearchParams(current);
+    next.set(name, value);
+    return next;
+  }, { replace: true });
+  const refresh = () => Promise.all([figures.reload(), funnel.reload(), due.reload(), incidents.reload()]);
+
+  if (calls.data && calls.data.length === 0) {
+    return <Card><Empty description="还没有申报批次。省厅创建申报批次并开放申报后，这里会显示各市的推荐情况和办理进度。" /></Card>;
+  }
+  const call = calls.data?.find((c) => c.id === callId);
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>各市推荐情况{call ? `：${call.title}` : ''}</Typography.Title>
-      {error && <Alert type="error" showIcon message={error} />}
-      {figures && (
-        <Card>
-          <Space size="large" wrap>
-            <Statistic title="全省已推荐" value={figures.totalRecommended} suffix={`/ 不少于 ${figures.provinceFloor} 项`} />
-            <Progress type="circle" size={80} aria-label="全省推荐数量占培育目标的比例" percent={Math.min(100, Math.round((figures.totalRecommended / Math.max(1, figures.provinceFloor)) * 100))} />
-            {call && <Button href={`/api/calls/${call.id}/overview.xlsx`}>导出 Excel</Button>}
-          </Space>
-        </Card>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} aria-busy={busy}>
+      <Flex justify="space-between" align="center" wrap gap="middle">
+        <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>省级工作看板</Typography.Title>
+        <Flex gap="middle" align="center" wrap>
+          <label htmlFor="dashboard-call">申报批次</label>
+          <Select id="dashboard-call" style={{ width: 320 }} loading={calls.loading} value={callId} onChange={(id: string) => set('call', id)}
+            options={calls.data?.map((c) => ({ value: c.id, label: c.title }))} />
+          <Button icon={<ReloadOutlined />} loading={busy} onClick={refresh}>刷新</Button>
+        </Flex>
+      </Flex>
+      {calls.error && <LoadError what="申报批次" error={calls.error} onRetry={calls.reload} />}
+      {callId && call === undefined && calls.data && <Alert type="warning" showIcon title="地址中的申报批次不存在，请在右上方重新选择。" />}
+      <Flex gap="middle" wrap>
+        <Summary title="全省已推荐" value={figures.data?.totalRecommended} suffix={figures.data ? `/ 不少于 ${figures.data.provinceFloor} 项` : undefined} />
+        <Summary title="本批次已提交申报" value={funnel.data && funnel.data.total - (funnel.data.steps.find((s) => s.status === 'draft')?.count ?? 0)} />
+        <Summary title="逾期任务" value={due.data?.overdue.total} alert />
+        <Summary title="流程异常" value={incidents.data?.total} alert />
+      </Flex>
+      {callId && (
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => set('tab', key)}
+          items={[
+            {
+              key: 'units', label: '各市推荐情况',
+              children: figures.error ? <LoadError what="各市推荐情况" error={figures.error} onRetry={figures.reload} /> : <UnitProgressPanel callId={callId} figures={figures.data} loading={figures.loading} />,
+            },
+            {
+              key: 'funnel', label: '申报状态分布',
+              children: funnel.error ? <LoadError what="申报状态分布" error={funnel.error} onRetry={funnel.reload} /> : <FunnelPanel callId={callId} funnel={funnel.data} loading={funnel.loading} />,
+            },
+            {
+              key: 'tasks', label: `逾期任务${due.data ? `（${due.data.overdue.total}）` : ''}`,
+              children: due.error
+                ? <LoadError what="逾期任务" error={due.error} onRetry={due.reload} />
+                : <DueTasksPanel due={due.data} loading={due.loading} withinDays={withinDays} onWithinDaysChange={(d) => set('days', String(d))} />,
+            },
+            {
+              key: 'incidents', label: `流程异常${incidents.data ? `（${incidents.data.total}）` : ''}`,
+              children: incidents.error
+                ? <LoadError what="流程异常" error={incidents.error} onRetry={incidents.reload} />
+                : <IncidentsPanel incidents={incidents.data} loading={incidents.loading} canRetry={account?.role === 'province-officer'} reload={incidents.reload} />,
+            },
+          ]}
+        />
       )}
-      <Table<UnitFigures>
-        rowKey="unitId"
-        loading={!figures && !error}
-        dataSource={figures?.units}
-        pagination={false}
-        columns={[
-          { title: '推荐单位', dataIndex: 'unitName' },
-          { title: '培育指标', render: (_, u) => (u.target === null ? '未下达' : `${u.target}${u.isCap ? '（上限）' : ''}`) },
-          { title: '申报', dataIndex: 'submitted' },
-          { title: '待初审', dataIndex: 'pendingReview' },
-          { title: '市级库', dataIndex: 'inLibrary' },
-          { title: '已推荐', dataIndex: 'recommended' },
-          { title: '综合平台', dataIndex: 'cityPlatformsRecommended' },
-          { title: '报送', render: (_, u) => (u.onTime === null ? '未报送' : u.onTime ? '按时' : '逾期') },
-        ]}
-      />
     </Space>
+  );
+}
+
+function Summary({ title, value, suffix, alert }: { title: string; value: number | undefined; suffix?: string; alert?: boolean }) {
+  return (
+    <Card size="small" style={{ minWidth: 200 }}>
+      <Statistic title={title} value={value ?? '—'} suffix={value === undefined ? undefined : suffix}
+        styles={{ content: { color: alert && value ? '#a8071a' : undefined } }} />
+    </Card>
   );
 }

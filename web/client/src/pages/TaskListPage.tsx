@@ -1,32 +1,123 @@
-import { Alert, Card, Empty, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api.js';
+import { TaskFilters, type SavedFilter } from '../components/TaskFilters.js';
+import { tagColors, templateLabels } from '../labels.js';
+import { useSession } from '../session.js';
+import { beijingDate, beijingTime, criteriaKeys, criteriaQuery, type TaskCriteria, type TaskRow } from '../tasks.js';
 
-interface Task { taskId: string; name: string | null; created: string; due: string | null; applicationId: string; applicationNumber: string | null }
+interface TaskList { tasks: TaskRow[]; stages: { key: string; label: string }[] }
 
-/** 待办任务: the preliminary reviews waiting for the reviewer's unit. */
+/** 待办任务: the tasks of one's groups, narrowed by filters kept in the address (and saved by name), claimable. */
 export function TaskListPage() {
-  const [tasks, setTasks] = useState<Task[]>();
+  const { account } = useSession();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const criteria = Object.fromEntries(criteriaKeys.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : []))) as TaskCriteria;
+  const query = criteriaQuery(criteria);
+  const [list, setList] = useState<TaskList>();
+  const [saved, setSaved] = useState<SavedFilter[]>([]);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    api<Task[]>('GET', '/api/review-tasks').then(setTasks, (e: ApiError) => setError(e.message));
-  }, []);
+  const [busy, setBusy] = useState<string>();
+  const load = useCallback(() => {
+    setList(undefined);
+    setError(undefined);
+    return api<TaskList>('GET', `/api/tasks${query ? `?${query}` : ''}`).then(setList, (e: ApiError) => setError(e.message));
+  }, [query]);
+  useEffect(() => void load(), [load]);
+  const loadSaved = useCallback(() => api<SavedFilter[]>('GET', '/api/task-filters').then(setSaved, (e: ApiError) => setError(e.message)), []);
+  useEffect(() => void loadSaved(), [loadSaved]);
+  const member = account?.role === 'city-reviewer' || account?.role === 'province-officer';
+
+  async function act(taskId: string, action: 'claim' | 'unclaim') {
+    setBusy(taskId);
+    try {
+      await api('POST', `/api/tasks/${taskId}/${action}`);
+      await load();
+    } catch (caught) {
+      setError((caught as ApiError).message);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+  const saveFilter = async (name: string) => {
+    try {
+      await api('POST', '/api/task-filters', { name, criteria });
+      await loadSaved();
+      void message.success(`已保存筛选“${name}”`);
+    } catch (caught) {
+      setError((caught as ApiError).message);
+    }
+  };
+  const deleteFilter = async (id: string) => {
+    await api('DELETE', `/api/task-filters/${id}`).catch((e: ApiError) => setError(e.message));
+    await loadSaved();
+  };
+  const now = Date.now();
+
   return (
     <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>待办任务</Typography.Title>}>
-      {error && <Alert type="error" showIcon message={error} />}
-      <Table<Task>
-        rowKey="taskId"
-        loading={tasks === undefined && !error}
-        dataSource={tasks}
-        locale={{ emptyText: <Empty description="暂无待办任务。企业提交并上传盖章材料后，初审任务会出现在这里。" /> }}
-        columns={[
-          { title: '申报编号', dataIndex: 'applicationNumber' },
-          { title: '任务', dataIndex: 'name' },
-          { title: '到达时间', dataIndex: 'created', render: (value: string) => new Date(value).toLocaleString('zh-CN', { hour12: false }) },
-          { title: '操作', render: (_, task) => <Link to={`/tasks/${task.taskId}`}>办理</Link> },
-        ]}
+      <TaskFilters
+        criteria={criteria}
+        onChange={(next) => setParams(criteriaQuery(next))}
+        stages={list?.stages ?? []}
+        showUnit={account?.role !== 'city-reviewer'}
+        saved={saved}
+        onSave={saveFilter}
+        onDelete={deleteFilter}
       />
+      {error && <Alert type="error" showIcon closable title={error} style={{ marginBottom: 16 }} />}
+      <div aria-busy={list === undefined && !error}>
+        <Table<TaskRow>
+          rowKey="taskId"
+          size="middle"
+          loading={list === undefined && !error}
+          dataSource={list?.tasks}
+          locale={{
+            emptyText: <Empty description={query ? '没有符合筛选条件的任务。可清除筛选查看全部待办任务。' : '暂无待办任务。企业提交并上传盖章材料后，初审任务会出现在这里。'} />,
+          }}
+          columns={[
+            { title: '申报编号', key: 'number', width: 150, render: (_, t) => t.subject.applicationNumber ?? '—' },
+            {
+              title: '事项',
+              key: 'subject',
+              ellipsis: true,
+              render: (_, t) => (
+                <div style={{ minWidth: 0 }}>
+                  <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{t.subject.title}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[t.subject.enterpriseName, t.subject.template ? templateLabels[t.subject.template] : null].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </div>
+              ),
+            },
+            { title: '阶段', key: 'stage', width: 130, render: (_, t) => <Tag color={tagColors.info}>{t.stageLabel}</Tag> },
+            ...(account?.role === 'city-reviewer' ? [] : [{ title: '推荐单位', key: 'unit', width: 100, render: (_: unknown, t: TaskRow) => t.subject.unitName ?? '—' }]),
+            { title: '到达时间', key: 'created', width: 170, sorter: (a, b) => a.created.localeCompare(b.created), render: (_, t) => beijingTime(t.created) },
+            {
+              title: '到期日',
+              key: 'due',
+              width: 130,
+              sorter: (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'),
+              render: (_, t) => (t.due ? <Space size={4}>{beijingDate(t.due)}{new Date(t.due).getTime() < now && <Tag color={tagColors.bad}>已逾期</Tag>}</Space> : '—'),
+            },
+            { title: '办理人', key: 'assignee', width: 110, render: (_, t) => t.assignee?.displayName ?? <Typography.Text type="secondary">未认领</Typography.Text> },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 150,
+              render: (_, t) => (
+                <Space size="small">
+                  <Link to={`/tasks/${t.taskId}`} aria-label={`办理 ${t.subject.applicationNumber ?? t.subject.title}`}>办理</Link>
+                  {member && !t.assignee && <Button size="small" loading={busy === t.taskId} onClick={() => act(t.taskId, 'claim')}>认领</Button>}
+                  {member && t.assignee && <Button size="small" loading={busy === t.taskId} onClick={() => act(t.taskId, 'unclaim')}>释放</Button>}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </div>
     </Card>
   );
 }

@@ -1,0 +1,72 @@
+import type { Queryable } from '../platform/database.js';
+import type { ApplicationStatus } from '../domain/application-status.js';
+import type { TemplateCode } from '../domain/directions.js';
+
+// What the tasklist shows beside an engine task: the application or the unit batch its process instance belongs
+// to, and the names of the people it mentions. One query per kind for a whole list of tasks.
+
+/** The application a task belongs to, as the tasklist lists it. */
+export interface TaskApplication {
+  id: string;
+  processInstanceId: string;
+  applicationNumber: string | null;
+  unitId: string | null;
+  template: TemplateCode;
+  status: ApplicationStatus;
+  enterpriseName: string;
+  projectName: string;
+}
+
+/** The unit batch a task belongs to. */
+export interface TaskBatch {
+  processInstanceId: string;
+  callId: string;
+  callTitle: string;
+  unitId: string;
+  tablePdfId: string | null;
+  tableDocxId: string | null;
+  sealedScanId: string | null;
+  renderedAt: Date | null;
+}
+
+/** The applications of these process instances. */
+export async function applicationsOfInstances(db: Queryable, processInstanceIds: readonly string[]): Promise<TaskApplication[]> {
+  if (!processInstanceIds.length) return [];
+  const result = await db.query<{
+    id: string; process_instance_id: string; application_number: string | null; unit_id: string | null; template: TemplateCode; status: ApplicationStatus;
+    enterprise_name: string | null; project_name: string | null;
+  }>(
+    `SELECT id, process_instance_id, application_number, unit_id, template, status, data->>'enterpriseName' AS enterprise_name, data->>'projectName' AS project_name
+       FROM application WHERE process_instance_id = ANY($1::text[])`,
+    [processInstanceIds],
+  );
+  return result.rows.map((row) => ({
+    id: row.id, processInstanceId: row.process_instance_id, applicationNumber: row.application_number, unitId: row.unit_id, template: row.template,
+    status: row.status, enterpriseName: row.enterprise_name ?? '', projectName: row.project_name ?? '',
+  }));
+}
+
+/** The unit batches of these process instances, with their call's title. */
+export async function batchesOfInstances(db: Queryable, processInstanceIds: readonly string[]): Promise<TaskBatch[]> {
+  if (!processInstanceIds.length) return [];
+  const result = await db.query<{
+    process_instance_id: string; call_id: string; title: string; unit_id: string; table_pdf_id: string | null; table_docx_id: string | null;
+    sealed_scan_id: string | null; rendered_at: Date | null;
+  }>(
+    `SELECT b.process_instance_id, b.call_id, c.title, b.unit_id, b.table_pdf_id, b.table_docx_id, b.sealed_scan_id, b.rendered_at
+       FROM unit_batch b JOIN call c ON c.id = b.call_id WHERE b.process_instance_id = ANY($1::text[])`,
+    [processInstanceIds],
+  );
+  return result.rows.map((row) => ({
+    processInstanceId: row.process_instance_id, callId: row.call_id, callTitle: row.title, unitId: row.unit_id, tablePdfId: row.table_pdf_id,
+    tableDocxId: row.table_docx_id, sealedScanId: row.sealed_scan_id, renderedAt: row.rendered_at,
+  }));
+}
+
+/** The display names of these user names (the engine knows people only by user name). */
+export async function displayNames(db: Queryable, usernames: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(usernames)];
+  if (!wanted.length) return new Map();
+  const result = await db.query<{ username: string; display_name: string }>('SELECT username, display_name FROM account WHERE username = ANY($1::text[])', [wanted]);
+  return new Map(result.rows.map((row) => [row.username, row.display_name]));
+}

@@ -1,0 +1,17 @@
+import dayjs from 'dayjs';
+
+const HOUR = 3_600_000;
+
+/** A time as the dashboards show it: `2021-12-20 17:00`, in the browser's time zone. */
+export function timeLabel(iso: string): string {
+  return dayjs(iso).format('YYYY-MM-DD HH:mm');
+}
+
+/** A span in words a person reads at a glance: `3 小时`, `2 天 5 小时`. */
+export function spanLabel(ms: number): string {
+  const hours = Math.max(0, Math.floor(ms / HOUR));
+  if (hours < 1) return '不到 1 小时';
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return days ? `${days} 天${rest ? ` ${rest} 小时` : ''}` : `${hours} 小时`;
+}

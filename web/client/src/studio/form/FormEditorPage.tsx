@@ -1,0 +1,93 @@
+import { FormEditor } from '@bpmn-io/form-js-editor';
+import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
+import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { EditorFrame } from '../shared/EditorFrame.js';
+import { ProblemsPanel } from '../shared/ProblemsPanel.js';
+import { lintContent } from '../shared/lint.js';
+import { useModelDocument } from '../shared/use-model-document.js';
+import type { Problem } from '../studio-api.js';
+import { FormPreview } from './FormPreview.js';
+
+const CHECK_DELAY_MS = 800;
+
+type Schema = Record<string, unknown>;
+
+/** The form editor: form-js's editor, a live preview, the form linter, save and versions. */
+export default function FormEditorPage() {
+  const { key = '' } = useParams();
+  const model = useModelDocument('form', key);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<FormEditor>();
+  const [importing, setImporting] = useState(true);
+  const [importError, setImportError] = useState<string>();
+  const [dirty, setDirty] = useState(false);
+  const [schema, setSchema] = useState<Schema>();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const check = useCallback(async (instance: FormEditor) => {
+    const current = instance.saveSchema() as Schema;
+    setSchema(current);
+    setProblems(await lintContent('form', JSON.stringify(current)));
+  }, []);
+
+  useEffect(() => {
+    const instance = new FormEditor({ container: containerRef.current! });
+    instance.on('commandStack.changed', (event: { trigger?: string }) => {
+      if (event.trigger === 'clear') return;
+      setDirty(true);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void check(instance), CHECK_DELAY_MS);
+    });
+    setEditor(instance);
+    return () => {
+      clearTimeout(timer.current);
+      instance.destroy();
+    };
+  }, [check]);
+
+  useEffect(() => {
+    if (!editor || !model.version) return;
+    let live = true;
+    setImporting(true);
+    setImportError(undefined);
+    void (async () => {
+      try {
+        await editor.importSchema(JSON.parse(model.version!.content) as Schema);
+        if (!live) return;
+        setDirty(false);
+        await check(editor);
+      } catch (caught) {
+        if (live) setImportError(`表单无法打开：${caught instanceof Error ? caught.message : String(caught)}`);
+      } finally {
+        if (live) setImporting(false);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // A new load (not a save) brings new content to import.
+  }, [editor, model.loads]);
+
+  const select = (componentId: string) => {
+    const field = editor?.get<{ get(id: string): unknown }>('formFieldRegistry').get(componentId);
+    if (field) editor!.get<{ set(field: unknown): void }>('selection').set(field);
+  };
+
+  return (
+    <EditorFrame kind="form" model={model} dirty={dirty}
+      getContent={async () => `${JSON.stringify(editor!.saveSchema(), null, 2)}\n`}
+      onSaved={(saved) => {
+        setDirty(false);
+        setProblems(saved.problems);
+      }}>
+      {importError && <ProblemsPanel title="无法打开" model={`form:${key}`} problems={[{ rule: '', elementId: '', message: importError, category: 'error' }]} />}
+      <section className="studio-form-editor" ref={containerRef} aria-label="表单设计" aria-busy={importing && !model.error} />
+      <ProblemsPanel title="检查结果" model={`form:${key}`} problems={problems} onSelect={select} />
+      <FormPreview schema={schema} />
+    </EditorFrame>
+  );
+}

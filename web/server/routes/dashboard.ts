@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../../../platform/clock.js';
+import type { Pool } from '../../../platform/database.js';
+import type { EngineApi } from '../../../platform/engine-api.js';
+import { findCall } from '../../../store/call-repository.js';
+import { beijingTime, dueTasksWorkbook, funnelWorkbook, incidentsWorkbook } from '../dashboard/dashboard-exports.js';
+import { dueTasks, dueTasksView } from '../dashboard/due-tasks.js';
+import { applicationFunnel, funnelView } from '../dashboard/funnel.js';
+import { incidentsView, openIncidents, retryIncident } from '../dashboard/incidents.js';
+import { AppError } from '../errors.js';
+import { accountOf } from '../plugins/authentication.js';
+
+// The province's dashboards: the funnel of a call's applications, overdue and near-due tasks, open incidents with
+// their retry, and each table as Excel. Per-unit figures are /api/calls/:callId/unit-figures (routes/recommendations.ts).
+
+/** Who sees the dashboards; only the province retries, the administrator looks on. */
+const viewers = ['province-officer', 'administrator'] as const;
+const callParams = z.object({ callId: z.string().max(40) });
+const dueQuery = z.object({ withinDays: z.coerce.number().int().min(1, '至少 1 天').max(30, '最多 30 天').default(3) });
+const incidentParams = z.object({ incidentId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, '须为流程异常编号') });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; clock: Clock }> = async (app, deps) => {
+  const { db } = deps;
+  const callOr404 = async (callId: string) => {
+    const call = await findCall(db, callId);
+    if (!call) throw new AppError('NOT_FOUND', '没有找到这个申报批次，请从批次列表中重新选择。');
+    return call;
+  };
+  const xlsx = (fileName: string) => ({ 'content-type': XLSX, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}` });
+  const stamp = () => beijingTime(deps.clock.now()).slice(0, 10);
+
+  app.get('/api/calls/:callId/application-funnel', {
+    config: { access: viewers },
+    schema: { tags: ['dashboard'], summary: 'The call’s applications per status, from draft onward, in the domain’s order', params: callParams, response: { 200: funnelView } },
+  }, async (request) => applicationFunnel(db, (await callOr404(request.params.callId)).id));
+
+  app.get('/api/calls/:callId/application-funnel.xlsx', {
+    config: { access: viewers },
+    schema: { tags: ['dashboard'], summary: 'The call’s applications per status as Excel', params: callParams },
+  }, async (request, reply) => {
+    const call = await callOr404(request.params.callId);
+    return reply.headers(xlsx(`申报状态分布-${call.year}.xlsx`)).send(await funnelWorkbook(call.title, await applicationFunnel(db, call.id)));
+  });
+
+  app.get('/api/dashboard/due-tasks', {
+    config: { access: viewers },
+    schema: { tags: ['dashboard'], summary: 'Open user tasks past their due date, and those due within `withinDays` days (default 3)', querystring: dueQuery, response: { 200: dueTasksView } },
+  }, async (request) => dueTasks(deps, deps.clock.now(), request.query.withinDays));
+
+  app.get('/api/dashboard/due-tasks.xlsx', {
+    config: { access: viewers },
+    schema: { tags: ['dashboard'], summary: 'Overdue and near-due tasks as Excel, one sheet each', querystring: dueQuery },
+  }, async (request, reply) => reply.headers(xlsx(`逾期和即将到期任务-${stamp()}.xlsx`)).send(await dueTasksWorkbook(await dueTasks(deps, deps.clock.now(), request.query.withinDays))));
+
+  app.get('/api/dashboard/incidents', {
+    config: { access: viewers },
+    schema: { tags: ['dashboard'], summary: 'Open incidents, oldest first, with the failed step, its error and details, the unit and the application', response: { 200: incidentsView } },
+  }, async () => openIncidents(deps));
+
+  app.get('/api/dashboard/incidents.xlsx', {
+    config: { access: viewers },
+    schema: { tags: ['dashboard'], summary: 'Open incidents as Excel' },
+  }, async (_request, reply) => reply.headers(xlsx(`流程异常-${stamp()}.xlsx`)).send(await incidentsWorkbook((await openIncidents(deps)).incidents)));
+
+  app.post('/api/dashboard/incidents/:incidentId/retry', {
+    config: { access: ['province-officer'] },
+    schema: {
+      tags: ['dashboard'],
+      summary: 'Retry the failed step behind an incident once (after its cause was fixed); recorded in the audit log',
+      params: incidentParams,
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    await retryIncident(deps, accountOf(request), request.params.incidentId);
+    return reply.status(204).send(null);
+  });
+};

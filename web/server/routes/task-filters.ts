@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../../../platform/clock.js';
+import type { Pool } from '../../../platform/database.js';
+import { deleteTaskFilter, listSavedTaskFilters, MAX_SAVED_FILTERS, saveTaskFilter } from '../../../store/saved-task-filter-repository.js';
+import { AppError } from '../errors.js';
+import { accountOf } from '../plugins/authentication.js';
+import { taskCriteria } from '../tasks/criteria.js';
+
+// Each person's named tasklist filters. A stored filter whose criteria no longer parse (a stage renamed, a rule
+// tightened) is left out rather than failing the list.
+
+const handlers = ['city-reviewer', 'province-officer', 'expert'] as const;
+const savedFilter = z.object({ id: z.string(), name: z.string(), criteria: taskCriteria });
+
+export const taskFilterRoutes: FastifyPluginAsyncZod<{ db: Pool; clock: Clock }> = async (app, { db, clock }) => {
+  app.get('/api/task-filters', {
+    config: { access: handlers },
+    schema: { tags: ['tasks'], summary: 'My saved tasklist filters', response: { 200: z.array(savedFilter) } },
+  }, async (request) => {
+    const saved = await listSavedTaskFilters(db, accountOf(request).id);
+    return saved.flatMap((filter) => {
+      const criteria = taskCriteria.safeParse(filter.criteria);
+      return criteria.success ? [{ id: filter.id, name: filter.name, criteria: criteria.data }] : [];
+    });
+  });
+
+  app.post('/api/task-filters', {
+    config: { access: handlers },
+    schema: {
+      tags: ['tasks'],
+      summary: 'Save the current criteria under a name (the same name replaces)',
+      body: z.object({ name: z.string().trim().min(1, '请填写筛选名称').max(30, '名称不能超过 30 个字'), criteria: taskCriteria }),
+      response: { 201: savedFilter },
+    },
+  }, async (request, reply) => {
+    const saved = await saveTaskFilter(db, { accountId: accountOf(request).id, ...request.body, at: clock.now() });
+    if (!saved) throw new AppError('CONFLICT', `最多保存 ${MAX_SAVED_FILTERS} 个筛选，请先删除不再使用的筛选。`);
+    return reply.status(201).send({ id: saved.id, name: saved.name, criteria: taskCriteria.parse(saved.criteria) });
+  });
+
+  app.delete('/api/task-filters/:id', {
+    config: { access: handlers },
+    schema: { tags: ['tasks'], summary: 'Delete one of my saved filters', params: z.object({ id: z.uuid('须为筛选编号') }), response: { 204: z.null() } },
+  }, async (request, reply) => {
+    if (!(await deleteTaskFilter(db, accountOf(request).id, request.params.id))) throw new AppError('NOT_FOUND', '没有找到该筛选，它可能已被删除。请刷新页面。');
+    return reply.status(204).send(null);
+  });
+};

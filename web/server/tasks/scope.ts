@@ -1,0 +1,84 @@
+import type { Clock } from '../../../platform/clock.js';
+import type { Pool } from '../../../platform/database.js';
+import type { EngineApi, TasklistQuery, TasklistTask } from '../../../platform/engine-api.js';
+import { isUnitId } from '../../../domain/units.js';
+import { applicationsOfInstances, batchesOfInstances, type TaskApplication, type TaskBatch } from '../../../store/task-subject-repository.js';
+import { AppError } from '../errors.js';
+import { candidateGroupsOf, type Account } from '../identity/roles.js';
+
+// Whose tasks are whose. The engine knows groups: a city reviewer's unit group, the province group, and for experts
+// the tasks assigned to them by name. The application database knows units: a city reviewer acts only on an
+// application (or a unit batch) of its own unit, even if a model put the task in its group by mistake.
+
+export interface TaskDeps {
+  db: Pool;
+  engine: EngineApi;
+  clock: Clock;
+}
+
+/** What a task is about: an application, a unit's batch, or nothing the application database knows. */
+export type TaskSubject = { kind: 'application'; application: TaskApplication } | { kind: 'batch'; batch: TaskBatch } | { kind: 'none' };
+
+/** A task the account may see, with its subject. */
+export interface ScopedTask {
+  task: TasklistTask;
+  subject: TaskSubject;
+}
+
+/** The account's user id in the engine: tasks are claimed by, and assigned to, user names. */
+export function engineUserOf(account: Pick<Account, 'username'>): string {
+  return account.username;
+}
+
+/** Every open task the account may see, newest first. */
+export async function tasksOf(deps: TaskDeps, account: Account): Promise<ScopedTask[]> {
+  const query = queryOf(account);
+  return query ? inScope(deps, account, await deps.engine.tasklistTasks(query)) : [];
+}
+
+/** One task the account may see; NOT_FOUND for any other, so another unit's task looks like no task at all. */
+export async function scopedTask(deps: TaskDeps, account: Account, taskId: string): Promise<ScopedTask> {
+  const query = queryOf(account);
+  const found = query ? await inScope(deps, account, await deps.engine.tasklistTasks({ ...query, taskId }, 1)) : [];
+  if (!found[0]) throw new AppError('NOT_FOUND', '没有找到该任务：它可能已由他人办结，或不属于您的办理范围。请返回待办任务列表刷新。');
+  return found[0];
+}
+
+// helpers
+
+function queryOf(account: Account): TasklistQuery | undefined {
+  switch (account.role) {
+    case 'city-reviewer':
+      return account.unitId && isUnitId(account.unitId) ? { candidateGroups: candidateGroupsOf(account), includeAssignedTasks: true } : undefined;
+    case 'province-officer':
+      return { candidateGroups: candidateGroupsOf(account), includeAssignedTasks: true };
+    case 'expert':
+      // An expert sees only what was assigned to it by name (conflicts of interest are avoided at assignment).
+      return { assignee: engineUserOf(account) };
+    default:
+      return undefined;
+  }
+}
+
+async function inScope(deps: TaskDeps, account: Account, tasks: TasklistTask[]): Promise<ScopedTask[]> {
+  const instances = [...new Set(tasks.map((task) => task.processInstanceId))];
+  const [applications, batches] = await Promise.all([applicationsOfInstances(deps.db, instances), batchesOfInstances(deps.db, instances)]);
+  const applicationOf = new Map(applications.map((a) => [a.processInstanceId, a]));
+  const batchOf = new Map(batches.map((b) => [b.processInstanceId, b]));
+  return tasks
+    .map((task): ScopedTask => {
+      const application = applicationOf.get(task.processInstanceId);
+      const batch = batchOf.get(task.processInstanceId);
+      const subject: TaskSubject = application ? { kind: 'application', application } : batch ? { kind: 'batch', batch } : { kind: 'none' };
+      return { task, subject };
+    })
+    .filter(({ subject }) => mayActOn(account, subject));
+}
+
+/** The double check for city reviewers: the subject must belong to the reviewer's own unit. */
+function mayActOn(account: Account, subject: TaskSubject): boolean {
+  if (account.role !== 'city-reviewer') return true;
+  if (subject.kind === 'application') return subject.application.unitId === account.unitId;
+  if (subject.kind === 'batch') return subject.batch.unitId === account.unitId;
+  return false;
+}

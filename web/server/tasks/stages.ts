@@ -1,0 +1,26 @@
+// The stages (user-task keys of processes/*.bpmn) as the tasklist names them, and how each is handled there.
+
+/** One stage of the tasklist: its Chinese name and the label of the button that completes it. */
+export interface Stage {
+  /** The process (definition key) whose user task it is. */
+  process: string;
+  /** Who handles it: its filter is offered to them even while they have no such task. */
+  role?: 'city-reviewer' | 'province-officer' | 'expert';
+  key: string;
+  label: string;
+  submitLabel: string;
+}
+
+/** The user tasks of the shipped processes that reviewers, officers and experts handle. */
+export const stages: readonly Stage[] = [
+  { process: 'declaration', role: 'city-reviewer', key: 'CityReview', label: '市级初审', submitLabel: '提交初审意见' },
+  { process: 'declaration', role: 'city-reviewer', key: 'CityRecommendation', label: '推荐至省厅', submitLabel: '提交推荐意见' },
+  { process: 'unitBatch', role: 'city-reviewer', key: 'SubmitBatch', label: '报送推荐批次', submitLabel: '提交' },
+  { process: 'skeleton', role: 'province-officer', key: 'Review', label: '审核（演示流程）', submitLabel: '提交审核意见' },
+];
+
+/** The stage of a task; a task of a process deployed later is named by its own BPMN name. */
+export function stageOf(processDefinitionId: string, key: string, taskName: string | null): Stage {
+  const process = processDefinitionId.split(':')[0]!;
+  return stages.find((stage) => stage.process === process && stage.key === key) ?? { process, key, label: taskName ?? key, submitLabel: '完成任务' };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { isScanMediaType } from '../../../domain/attachment-types.js';
+import { unitById } from '../../../domain/units.js';
+import { findApplication } from '../../../store/application-repository.js';
+import { findAttachments } from '../../../store/attachment-repository.js';
+import { latestDocuments, type DocumentKind } from '../../../store/document-repository.js';
+import { displayNames } from '../../../store/task-subject-repository.js';
+import type { Account } from '../identity/roles.js';
+import { deployedFormOrNull } from './complete-task.js';
+import { formContext } from './form-context.js';
+import { scopedTask, type ScopedTask, type TaskDeps } from './scope.js';
+import { stageOf } from './stages.js';
+import { taskRow, taskRowOf } from './views.js';
+
+// A task's page: the task, its deployed form with the variables the form shows, and its subject with every file
+// a reviewer looks at (uploads, rendered documents, sealed scans, the 推荐表).
+
+const attachmentView = z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), label: z.string(), previewable: z.boolean() });
+
+export const taskDetail = taskRow.extend({
+  form: z.unknown(),
+  formData: z.record(z.string(), z.unknown()),
+  submitLabel: z.string(),
+  application: z.object({ id: z.string(), applicationNumber: z.string().nullable(), template: z.string(), status: z.string(), data: z.record(z.string(), z.unknown()) }).nullable(),
+  batch: z.object({ callId: z.string(), callTitle: z.string(), unitName: z.string(), renderedAt: z.string().nullable() }).nullable(),
+  attachments: z.array(attachmentView),
+});
+
+/** The page of one task the account may see. */
+export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: string): Promise<z.infer<typeof taskDetail>> {
+  const scoped = await scopedTask(deps, account, taskId);
+  const { task, subject } = scoped;
+  const [form, variables, names] = await Promise.all([
+    deployedFormOrNull(deps, task.id),
+    deps.engine.taskVariables(task.id),
+    displayNames(deps.db, task.assignee ? [task.assignee] : []),
+  ]);
+  const application = subject.kind === 'application' ? await findApplication(deps.db, subject.application.id) : undefined;
+  return {
+    ...taskRowOf(scoped, names),
+    form,
+    formData: form === null ? {} : formContext(form, variables),
+    submitLabel: stageOf(task.processDefinitionId, task.taskDefinitionKey, task.name).submitLabel,
+    application: application ? { id: application.id, applicationNumber: application.applicationNumber, template: application.template, status: application.status, data: application.data } : null,
+    batch: subject.kind === 'batch'
+      ? { callId: subject.batch.callId, callTitle: subject.batch.callTitle, unitName: unitById(subject.batch.unitId)?.name ?? subject.batch.unitId, renderedAt: subject.batch.renderedAt?.toISOString() ?? null }
+      : null,
+    attachments: await attachmentsOf(deps, scoped, application?.data ?? {}),
+  };
+}
+
+// helpers
+
+// In the order a reviewer reads them: the materials, what the enterprise sealed, then the rest; PDFs before Word.
+const documentLabels: Record<DocumentKind, string> = {
+  materials: '申报材料',
+  'sealed-materials': '申报材料（盖章扫描件）',
+  commitment: '承诺书',
+  'sealed-commitment': '承诺书（盖章扫描件）',
+  'recommended-materials': '申报材料（含推荐单位意见）',
+};
+const kindOrder = Object.keys(documentLabels);
+
+async function attachmentsOf(deps: TaskDeps, { subject }: ScopedTask, data: Record<string, unknown>) {
+  const labelled: { id: string; label: string }[] = [];
+  if (subject.kind === 'application') {
+    const documents = (await latestDocuments(deps.db, subject.application.id))
+      .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || Number(a.format === 'docx') - Number(b.format === 'docx'));
+    labelled.push(...documents.map((d) => ({ id: d.attachmentId, label: `${documentLabels[d.kind]}${d.format === 'docx' ? '（Word）' : ''}` })));
+    labelled.push(...referencesIn(data).map((id) => ({ id, label: '申报附件' })));
+  } else if (subject.kind === 'batch') {
+    const { tablePdfId, tableDocxId, sealedScanId } = subject.batch;
+    if (tablePdfId) labelled.push({ id: tablePdfId, label: '推荐表' });
+    if (tableDocxId) labelled.push({ id: tableDocxId, label: '推荐表（Word）' });
+    if (sealedScanId) labelled.push({ id: sealedScanId, label: '盖章推荐表扫描件' });
+  }
+  const stored = new Map((await findAttachments(deps.db, labelled.map((l) => l.id))).map((a) => [a.id, a]));
+  const seen = new Set<string>();
+  return labelled.flatMap(({ id, label }) => {
+    const attachment = stored.get(id);
+    if (!attachment || seen.has(id)) return [];
+    seen.add(id);
+    return [{ id, fileName: attachment.fileName, mediaType: attachment.mediaType, label, previewable: isScanMediaType(attachment.mediaType) }];
+  });
+}
+
+/** The ids of the attachment references anywhere in an application's data. */
+function referencesIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(referencesIn);
+  if (!value || typeof value !== 'object') return [];
+  const { id, sha256 } = value as { id?: unknown; sha256?: unknown };
+  if (typeof id === 'string' && typeof sha256 === 'string') return [id];
+  return Object.values(value).flatMap(referencesIn);
+}
