@@ -19,6 +19,7 @@ let sideways = 0;
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  await page.mouse.move(0, 0); // no tooltip from where the last click happened
   await page.screenshot({ path: path.join(out, `${name}.png`) });
   const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
   if (scrolls) sideways++;
@@ -70,6 +71,11 @@ for (const [tab, name] of [['申报状态分布', '08-dashboard-funnel'], ['逾�
 const administrator = await signedIn('admin');
 await administrator.goto(`${base}/studio`);
 await shoot(administrator, '11-studio');
+for (const [editor, name] of [['process/declaration', '12-studio-process'], ['form/application-mode', '13-studio-form'], ['decision/minimumIntegrationStage', '14-studio-decision']] as const) {
+  await administrator.goto(`${base}/studio/${editor}`);
+  await administrator.locator('[aria-busy="false"]').first().waitFor();
+  await shoot(administrator, name);
+}
 
 await browser.close();
 console.log(`\n${out}: ${sideways ? `${sideways} page(s) scroll sideways` : 'no page scrolls sideways'}`);
