@@ -71,7 +71,9 @@ export async function benchmarkDeclaration(count: number, inFlight: number, log:
       const bare = await runBare(engine, count, inFlight);
       log(`this system: ${count} applications through the web API, ${inFlight} in flight …`);
       const system = await runSystem(base, db, engine, count, inFlight);
-      return [bare[0]!, system[0]!, bare[1]!, system[1]!];
+      log(`the city's task list with ${count} open reviews …`);
+      const tasklist = await runTasklist(base, db, engine);
+      return [bare[0]!, system[0]!, bare[1]!, system[1]!, ...tasklist];
     } finally {
       await workers.stop();
       await app.close();
@@ -136,15 +138,54 @@ async function runSystem(base: string, db: ReturnType<typeof createPool>, engine
   return [figures('this system: submit → seal task', toSeal, seconds), figures('this system: submit → city review task', toCity, seconds)];
 }
 
+const TASKLIST_READS = 50;
+
+/**
+ * The reviewer's task list once every application waits at its city: the web API (scope, subjects, stage names, the
+ * default filter) against the engine's own task query of the same group, read one after another.
+ */
+async function runTasklist(base: string, db: ReturnType<typeof createPool>, engine: EngineClient): Promise<Figures[]> {
+  await insertAccountIfMissing(db, { username: 'bench.city', displayName: '石家庄市工信局', passwordHash: await hashPassword('bench-password'), role: 'city-reviewer', unitId: '130100' });
+  const headers = await signIn(base, 'bench.city');
+  const schema = z.array(z.object({ id: z.string() }));
+  // The very query the web server sends for a city reviewer (platform/engine-api.ts tasklistTasks).
+  const readRaw = async () => (await engine.request('POST', '/task?firstResult=0&maxResults=1000', { json: { candidateGroups: ['city130100'], includeAssignedTasks: true, sorting: [{ sortBy: 'created', sortOrder: 'desc' }] }, schema })).length;
+  const readListed = async () => {
+    const response = await fetch(`${base}/api/tasks`, { headers });
+    if (!response.ok) throw new Error(`GET /api/tasks answered ${response.status}: ${await response.text()}`);
+    return ((await response.json()) as { tasks: unknown[] }).tasks.length;
+  };
+  // Alternate the two, so neither profits from a warmer engine or database.
+  const latencies = { raw: [] as number[], listed: [] as number[] };
+  const rows = { raw: 0, listed: 0 };
+  const began = performance.now();
+  for (let i = 0; i < TASKLIST_READS; i++) {
+    for (const [which, read] of [['raw', readRaw], ['listed', readListed]] as const) {
+      const t0 = performance.now();
+      rows[which] = await read();
+      latencies[which].push(performance.now() - t0);
+    }
+  }
+  const seconds = (performance.now() - began) / 1000;
+  return [
+    figures(`bare engine: the city group's task query (${rows.raw} tasks)`, latencies.raw, seconds / 2),
+    figures(`this system: GET /api/tasks as the city (${rows.listed} tasks)`, latencies.listed, seconds / 2),
+  ];
+}
+
+async function signIn(base: string, username: string): Promise<Record<string, string>> {
+  const response = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password' }) });
+  const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
+  return { cookie, 'x-csrf-token': ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
 async function enterprise(base: string, db: ReturnType<typeof createPool>, index: number): Promise<Enterprise> {
   let body = `91130102${String(index).padStart(2, '0')}`;
   for (let i = body.length; i < 17; i++) body += usccCharset[(index * 7 + i) % usccCharset.length];
   const uscc = body + usccCheckCharacter(body);
   const username = `bench.${index}`;
   await insertAccountIfMissing(db, { username, displayName: `企业${index}`, passwordHash: await hashPassword('bench-password'), role: 'applicant', enterpriseUscc: uscc });
-  const signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password' }) });
-  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
-  const headers = { cookie, 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
+  const headers = await signIn(base, username);
   const up = async (name: string) => {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(pdf)]), name);

@@ -10,7 +10,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 if (!only || only === 'declaration') {
   const rows = await benchmarkDeclaration(count, inFlight, log);
-  console.log(`\nDeclaration: ${count} applications, ${inFlight} in flight, on one machine (2 cores)`);
+  console.log(`\nDeclaration: ${count} applications, ${inFlight} in flight, on one machine (2 cores); then the city's task list read 50 times with all of them open`);
   console.log('| path | count | seconds | per second | p50 ms | p95 ms | p50 vs bare |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   rows.forEach((row, i) => {
