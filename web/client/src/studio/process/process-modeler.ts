@@ -6,6 +6,7 @@ import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
+import CamundaPlatformBehaviors from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import { ElementTemplatesPropertiesProviderModule } from 'bpmn-js-element-templates';
 import 'bpmn-js-element-templates/dist/assets/element-templates.css';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
@@ -42,6 +43,9 @@ export function createProcessModeler(canvas: HTMLElement, panel: HTMLElement): P
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,
+      // What the desktop Modeler does on every edit: one form per user task, input/output and extension elements
+      // kept consistent, no leftovers when an element changes type or is copied.
+      CamundaPlatformBehaviors,
       ElementTemplatesPropertiesProviderModule,
       ElementTemplateChooserModule,
       chineseTranslateModule,
@@ -58,10 +62,10 @@ export function canLinkForm(element: DiagramElement | undefined): element is Dia
 
 /** Links a form to a user task or start event, bound to the form deployed with the process; none unlinks. */
 export function linkForm(modeler: ProcessModeler, element: DiagramElement, formKey: string | undefined): void {
+  // Camunda's behaviours (CamundaPlatformBehaviors) drop a form key and a form version that no longer apply; naming
+  // camunda:formKey here at all would make them drop the form reference instead.
   modeler.get('modeling').updateProperties(element, {
     'camunda:formRef': formKey,
     'camunda:formRefBinding': formKey ? 'deployment' : undefined,
-    'camunda:formRefVersion': undefined,
-    'camunda:formKey': undefined,
   });
 }

@@ -14,6 +14,11 @@ declare module 'bpmn-js-element-templates' {
   export const ElementTemplatesPropertiesProviderModule: DidiModule;
 }
 
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-platform' {
+  const CamundaPlatformBehaviors: DidiModule;
+  export default CamundaPlatformBehaviors;
+}
+
 declare module '@bpmn-io/element-template-chooser' {
   const ElementTemplateChooserModule: DidiModule;
   export default ElementTemplateChooserModule;
