@@ -106,9 +106,9 @@ describe('the studio changes the real declaration', () => {
     await page.goto(`${base}/studio/form/${FORM}`);
     await editorReady(page, '表单设计');
     await dragPaletteField(page, 'textfield');
-    await openPanelGroup(page, 'General'); // form-js's own properties panel, the new field selected
-    await page.locator('#bio-properties-panel-label').fill('项目联系人职务');
-    await page.locator('#bio-properties-panel-key').fill('contactTitle');
+    await openPanelGroup(page, '常规'); // form-js's own properties panel, the new field selected
+    await page.getByLabel('字段标签', { exact: true }).fill('项目联系人职务');
+    await page.getByLabel('键名', { exact: true }).fill('contactTitle');
     await page.getByRole('region', { name: '表单预览' }).getByText('项目联系人职务').first().waitFor({ timeout: 15_000 });
     await saveVersionThroughPage('form', FORM, '增加项目联系人职务');
     // then: the new version has the field

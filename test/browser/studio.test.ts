@@ -39,7 +39,7 @@ describe('the studio in chromium', () => {
     await page.getByRole('menuitem', { name: '流程与表单设计' }).click();
     await waitForPage(page, `${base}/studio`);
     await page.getByRole('heading', { name: '流程与表单设计' }).waitFor();
-    await page.getByRole('cell', { name: 'declaration', exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByRole('cell', { name: 'declaration', exact: true }).first().waitFor({ timeout: 15_000 }); // also a call's row, when another file's call is open
     await page.getByRole('cell', { name: 'minimumIntegrationStage', exact: true }).waitFor();
     await page.getByRole('cell', { name: 'city-preliminary-review', exact: true }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -59,6 +59,19 @@ describe('the studio in chromium', () => {
     await editorReady(page, '表单设计');
     await page.locator('.fjs-editor-container').waitFor();
     await page.getByRole('region', { name: '表单预览' }).getByText('初审意见').first().waitFor({ timeout: 15_000 });
+    // its palette and properties panel speak Chinese, what the administrator types stays as typed
+    const palette = page.locator('.fjs-palette');
+    await palette.locator('.fjs-palette-field[data-field-type="textfield"]').getByText('文本框', { exact: true }).waitFor();
+    expect(await palette.locator('.fjs-palette-group-title').allInnerTexts()).toEqual(['输入', '选择', '展示', '容器', '操作']);
+    expect(await palette.getByPlaceholder('搜索组件').count()).toBe(1);
+    await page.locator('.fjs-editor-container .fjs-element[data-id="cityOpinion"]').click();
+    await page.locator('.bio-properties-panel-header-type', { hasText: '多行文本' }).waitFor();
+    await openPanelGroup(page, '常规');
+    await page.getByLabel('键名', { exact: true }).waitFor();
+    await page.getByLabel('字段标签', { exact: true }).fill('Select');
+    await expect.poll(() => page.locator('.bio-properties-panel-header-label').innerText(), { timeout: 15_000 }).toBe('Select');
+    expect(await page.locator('.fjs-editor-container .fjs-element[data-id="cityOpinion"] .fjs-form-field-label').first().innerText()).toMatch(/^Select\b/);
+    expect(await page.getByLabel('字段标签', { exact: true }).innerText()).toBe('Select'); // a template editor, not an input
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // the decision table
     await page.goto(`${base}/studio/decision/minimumIntegrationStage`);

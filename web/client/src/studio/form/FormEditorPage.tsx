@@ -4,11 +4,13 @@ import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import { keepComponentStringsChinese } from '../../form-js/chinese-component-strings.js';
 import { EditorFrame } from '../shared/EditorFrame.js';
 import { ProblemsPanel } from '../shared/ProblemsPanel.js';
 import { lintContent } from '../shared/lint.js';
 import { useModelDocument } from '../shared/use-model-document.js';
 import type { Problem } from '../studio-api.js';
+import { chineseFormEditorModule, keepFormEditorChinese } from './chinese-form-editor.js';
 import { FormPreview } from './FormPreview.js';
 
 const CHECK_DELAY_MS = 800;
@@ -35,7 +37,9 @@ export default function FormEditorPage() {
   }, []);
 
   useEffect(() => {
-    const instance = new FormEditor({ container: containerRef.current! });
+    const stopTranslating = keepFormEditorChinese(containerRef.current!);
+    const stopTranslatingComponents = keepComponentStringsChinese(containerRef.current!); // the fields on the canvas
+    const instance = new FormEditor({ container: containerRef.current!, additionalModules: [chineseFormEditorModule] } as ConstructorParameters<typeof FormEditor>[0]);
     instance.on('commandStack.changed', (event: { trigger?: string }) => {
       if (event.trigger === 'clear') return;
       setDirty(true);
@@ -46,6 +50,8 @@ export default function FormEditorPage() {
     return () => {
       clearTimeout(timer.current);
       instance.destroy();
+      stopTranslating();
+      stopTranslatingComponents();
     };
   }, [check]);
 
