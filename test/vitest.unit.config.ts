@@ -1,1 +1,1 @@
-import { defineConfig } from 'vitest/config'; export default defineConfig({ test: { include: ['test/forms/**/*.test.ts', 'test/platform/form-validation.test.ts', 'test/domain/**/*.test.ts', 'test/documents/**/*.test.ts'] } });
+import { defineConfig } from 'vitest/config'; export default defineConfig({ test: { include: ['test/forms/**/*.test.ts', 'test/platform/form-validation.test.ts', 'test/domain/**/*.test.ts', 'test/documents/**/*.test.ts', 'test/studio/lint.test.ts', 'test/web/tasklist-rules.test.ts'] } });

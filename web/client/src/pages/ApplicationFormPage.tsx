@@ -1,11 +1,14 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, type FieldError } from '../api.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
 import { ProblemList } from '../components/ProblemList.js';
+import { useDebounced } from '../use-debounced.js';
 
 type Data = Record<string, unknown>;
+
+const AUTOSAVE_DELAY_MS = 5_000;
 
 /** 填写申报材料: the category's deployed form, saved as a draft and resumed; the server checks everything on submit. */
 export function ApplicationFormPage() {
@@ -17,12 +20,14 @@ export function ApplicationFormPage() {
   const [message, setMessage] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
-  const autosave = useAutosave(async () => {
+  // Saves a while after the last edit, so a closed tab or a lost connection costs at most that while of typing; a
+  // failed autosave says nothing: the person still has the buttons, which report errors.
+  const autosave = useDebounced(async () => {
     const data = form.current?.draft();
     if (!data) return;
-    await api('PUT', `/api/applications/${id}/draft`, { data });
-    setMessage((shown) => shown?.type === 'error' ? shown : { type: 'info', text: `已自动保存草稿（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）。选择的附件在点击“保存草稿”或“提交申报”时上传。` });
-  });
+    const saved = await api('PUT', `/api/applications/${id}/draft`, { data }).then(() => true, () => false);
+    if (saved) setMessage((shown) => shown?.type === 'error' ? shown : { type: 'info', text: `已自动保存草稿（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）。选择的附件在点击“保存草稿”或“提交申报”时上传。` });
+  }, AUTOSAVE_DELAY_MS);
   useEffect(() => {
     api<{ form: object; data: Data }>('GET', `/api/applications/${id}/form`).then(setLoaded, (e: ApiError) => setMessage({ type: 'error', text: e.message }));
   }, [id]);
@@ -67,17 +72,3 @@ export function ApplicationFormPage() {
   );
 }
 
-/** Saves a while after the last edit, so a closed tab or a lost connection costs at most that while of typing. */
-function useAutosave(save: () => Promise<void>, delayMs = 5_000) {
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const latest = useRef(save);
-  latest.current = save;
-  const cancel = useCallback(() => clearTimeout(timer.current), []);
-  const schedule = useCallback(() => {
-    clearTimeout(timer.current);
-    // A failed autosave says nothing: the person still has the buttons, which report errors.
-    timer.current = setTimeout(() => void latest.current().catch(() => undefined), delayMs);
-  }, [delayMs]);
-  useEffect(() => cancel, [cancel]);
-  return useMemo(() => ({ schedule, cancel }), [schedule, cancel]);
-}

@@ -9,6 +9,7 @@ import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-js-shared.css';
 import DmnModeler, { type DmnView, type DmnViewer } from 'dmn-js/lib/Modeler';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDebounced } from '../../use-debounced.js';
 import { useParams } from 'react-router';
 import { chineseTranslateModule } from '../shared/chinese-translate.js';
 import { EditorFrame } from '../shared/EditorFrame.js';
@@ -31,7 +32,6 @@ export default function DecisionEditorPage() {
   const [views, setViews] = useState<DmnView[]>([]);
   const [active, setActive] = useState<string>();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const lintTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const lint = useCallback(async (instance: DmnModeler) => {
     try {
@@ -40,6 +40,7 @@ export default function DecisionEditorPage() {
       // A lint that cannot run leaves the last findings; the server checks again on save and deploy.
     }
   }, []);
+  const lintLater = useDebounced(lint, LINT_DELAY_MS);
 
   useEffect(() => {
     // dmn-js reads the moddle extensions at the top level and each view's modules from its own options.
@@ -64,16 +65,15 @@ export default function DecisionEditorPage() {
       viewer.on('commandStack.changed', (change) => {
         if ((change as { trigger?: string }).trigger === 'clear') return;
         setDirty(true);
-        clearTimeout(lintTimer.current);
-        lintTimer.current = setTimeout(() => void lint(instance), LINT_DELAY_MS);
+        lintLater.schedule(instance);
       });
     });
     setModeler(instance);
     return () => {
-      clearTimeout(lintTimer.current);
+      lintLater.cancel();
       instance.destroy();
     };
-  }, [lint]);
+  }, [lintLater]);
 
   useEffect(() => {
     if (!modeler || !model.version) return;

@@ -3,6 +3,7 @@ import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDebounced } from '../../use-debounced.js';
 import { useParams } from 'react-router';
 import { keepComponentStringsChinese } from '../../form-js/chinese-component-strings.js';
 import { EditorFrame } from '../shared/EditorFrame.js';
@@ -28,13 +29,12 @@ export default function FormEditorPage() {
   const [dirty, setDirty] = useState(false);
   const [schema, setSchema] = useState<Schema>();
   const [problems, setProblems] = useState<Problem[]>([]);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
   const check = useCallback(async (instance: FormEditor) => {
     const current = instance.saveSchema() as Schema;
     setSchema(current);
     setProblems(await lintContent('form', JSON.stringify(current)));
   }, []);
+  const checkLater = useDebounced(check, CHECK_DELAY_MS);
 
   useEffect(() => {
     const stopTranslating = keepFormEditorChinese(containerRef.current!);
@@ -43,17 +43,16 @@ export default function FormEditorPage() {
     instance.on('commandStack.changed', (event: { trigger?: string }) => {
       if (event.trigger === 'clear') return;
       setDirty(true);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void check(instance), CHECK_DELAY_MS);
+      checkLater.schedule(instance);
     });
     setEditor(instance);
     return () => {
-      clearTimeout(timer.current);
+      checkLater.cancel();
       instance.destroy();
       stopTranslating();
       stopTranslatingComponents();
     };
-  }, [check]);
+  }, [checkLater]);
 
   useEffect(() => {
     if (!editor || !model.version) return;

@@ -1,5 +1,6 @@
 import { App, Button, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDebounced } from '../../use-debounced.js';
 import { useParams } from 'react-router';
 import { EditorFrame } from '../shared/EditorFrame.js';
 import { ProblemsPanel } from '../shared/ProblemsPanel.js';
@@ -33,7 +34,6 @@ export default function ProcessEditorPage() {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [refusal, setRefusal] = useState<Problem[]>();
   const [deploy, setDeploy] = useState<ReferencedModel[]>();
-  const lintTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const lint = useCallback(async (instance: ProcessModeler) => {
     try {
@@ -45,6 +45,7 @@ export default function ProcessEditorPage() {
       // A lint that cannot run leaves the last findings; the server checks again on save and deploy.
     }
   }, []);
+  const lintLater = useDebounced(lint, LINT_DELAY_MS);
 
   useEffect(() => {
     const instance = createProcessModeler(canvasRef.current!, panelRef.current!);
@@ -52,8 +53,7 @@ export default function ProcessEditorPage() {
       if (event.trigger === 'clear') return;
       setDirty(true);
       setRevision((count) => count + 1);
-      clearTimeout(lintTimer.current);
-      lintTimer.current = setTimeout(() => void lint(instance), LINT_DELAY_MS);
+      lintLater.schedule(instance);
     });
     instance.on('selection.changed', (event: { newSelection: DiagramElement[] }) => {
       setSelected(event.newSelection.length === 1 ? event.newSelection[0] : undefined);
@@ -64,10 +64,10 @@ export default function ProcessEditorPage() {
     studioApi.elementTemplates().then((templates) => instance.get('elementTemplatesLoader').setTemplates(templates), () => undefined);
     setModeler(instance);
     return () => {
-      clearTimeout(lintTimer.current);
+      lintLater.cancel();
       instance.destroy();
     };
-  }, [lint]);
+  }, [lintLater]);
 
   useEffect(() => {
     if (!modeler || !model.version) return;
