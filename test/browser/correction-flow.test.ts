@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_DIR } from '../../web/server/server.js';
-import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { draftAndSubmit, openTestCall, pdfBytes, randomUscc, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
@@ -49,7 +49,7 @@ describe('correction, sealing and review in chromium', () => {
     await applicant.getByRole('link', { name: '去补正' }).click();
     await applicant.getByText(/【E3】/).waitFor();
     // the stored application is in the form, and the form has settled, before anything is picked
-    await applicant.locator('[aria-busy="false"]').waitFor();
+    await waitForForm(applicant);
     await expect.poll(() => applicant.getByLabel('企业名称').inputValue(), { timeout: 15_000 }).toBe('石家庄示例装备制造有限公司');
     expect(await seriousAccessibilityViolations(applicant)).toEqual([]);
     await applicant.locator('.fjs-form-field', { hasText: '两化融合自评估报告' }).locator('input[type=file]').setInputFiles(pdf('两化融合自评估报告.pdf'));
