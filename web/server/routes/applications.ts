@@ -8,15 +8,19 @@ import { templates } from '../../../domain/directions.js';
 import {
   findApplication, insertDraft, latestRuleOutcomes, listEnterpriseApplications, listUnitApplications, statusHistory, updateDraftData, type Application,
 } from '../../../store/application-repository.js';
-import { findCall, listCalls } from '../../../store/call-repository.js';
+import { findCall, findUnitDeadline, listCalls } from '../../../store/call-repository.js';
 import { latestDocuments } from '../../../store/document-repository.js';
 import { attachmentReference } from '../../../domain/application.js';
 import { formatBeijingTime } from '../../../domain/applicant-notice.js';
-import { unitById } from '../../../domain/units.js';
+import { unitById, unitForRegion } from '../../../domain/units.js';
+import { usccRegionCode } from '../../../domain/uscc.js';
 import { submissionHash, submissionReceipt } from '../../../documents/receipt.js';
 import { renderPdf } from '../../../documents/render-pdf.js';
 import { answerCorrection, openCorrectionTask } from '../applications/answer-correction.js';
+import { correctionFields } from '../applications/correction-fields.js';
 import { applicationFormIds, type DeployedForms } from '../applications/deployed-forms.js';
+import { withAccountIdentity } from '../applications/draft-prefill.js';
+import { openTask } from '../applications/open-task.js';
 import { ownedBy, visibleTo } from '../applications/scope.js';
 import { submitSealedScans } from '../applications/sealed-scans.js';
 import { submitApplication } from '../applications/submit-application.js';
@@ -62,14 +66,27 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     config: { access: 'signed-in' },
     schema: {
       tags: ['calls'],
-      summary: 'Every call with its calendar and whether it is open now',
-      response: { 200: z.array(z.object({ id: z.string(), year: z.number(), title: z.string(), guide: z.string(), opensAt: z.date(), enterpriseDeadline: z.date(), cityDeadline: z.date(), open: z.boolean(), contacts: z.array(z.record(z.string(), z.string())), downloads: z.array(z.object({ title: z.string(), url: z.string() })) })) },
+      summary: 'Every call with its calendar and whether it is open now; for an applicant, the deadline its own unit set',
+      response: {
+        200: z.array(z.object({
+          id: z.string(), year: z.number(), title: z.string(), guide: z.string(), opensAt: z.date(), enterpriseDeadline: z.date(), cityDeadline: z.date(), open: z.boolean(),
+          contacts: z.array(z.record(z.string(), z.string())), downloads: z.array(z.object({ title: z.string(), url: z.string() })),
+          unitDeadline: z.object({ unitId: z.string(), unitName: z.string(), enterpriseDeadline: z.date() }).nullable(),
+        })),
+      },
     },
-  }, async () => {
+  }, async (request) => {
     const now = clock.now().getTime();
-    return (await listCalls(db)).map(({ directions: _d, directionTemplates: _t, correctionDays: _c, maxCorrectionRounds: _m, provinceFloor: _f, ...call }) => ({
-      ...call,
-      open: call.opensAt.getTime() <= now && now <= call.enterpriseDeadline.getTime(),
+    const account = accountOf(request);
+    // An enterprise's unit is the one its USCC was registered in; its city may give its enterprises a deadline of its own.
+    const unitId = account.enterpriseUscc ? unitForRegion(usccRegionCode(account.enterpriseUscc)) : undefined;
+    return Promise.all((await listCalls(db)).map(async ({ directions: _d, directionTemplates: _t, correctionDays: _c, maxCorrectionRounds: _m, provinceFloor: _f, ...call }) => {
+      const own = unitId ? await findUnitDeadline(db, call.id, unitId) : undefined;
+      return {
+        ...call,
+        open: call.opensAt.getTime() <= now && now <= call.enterpriseDeadline.getTime(),
+        unitDeadline: own && unitId ? { unitId, unitName: unitById(unitId)!.name, enterpriseDeadline: own } : null,
+      };
     }));
   });
 
@@ -110,7 +127,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const formId = applicationFormIds[application.template];
     // A draft is shown its call's release; a submitted application the version its instance runs on.
     const form = application.processInstanceId ? await deps.forms.ofInstance(application.processInstanceId, formId) : (await deps.forms.forCall(application.callId, formId)).form;
-    return { form, data: application.data };
+    // A draft starts with the enterprise the account is bound to; a submitted application shows what was submitted.
+    return { form, data: application.status === 'draft' ? withAccountIdentity(accountOf(request), application.data) : application.data };
   });
 
   app.put('/api/applications/:id/draft', {
@@ -164,6 +182,21 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     return latestDocuments(db, application.id);
   });
 
+  app.get('/api/applications/:id/sealed-scans', {
+    config: { access: ['applicant'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'The open seal step: the due date by which the sealed scans must be uploaded',
+      params: idParams,
+      response: { 200: z.object({ taskId: z.string(), dueDate: z.string().nullable() }) },
+    },
+  }, async (request) => {
+    const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
+    const task = application.status === 'awaiting-sealed-scans' ? await openTask(deps.engine, application.processInstanceId, 'SealedScans') : undefined;
+    if (!task) throw new AppError('NOT_FOUND', '该申报当前无需上传盖章材料。');
+    return { taskId: task.id, dueDate: task.due };
+  });
+
   app.post('/api/applications/:id/sealed-scans', {
     config: { access: ['applicant'] },
     schema: {
@@ -206,7 +239,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     config: { access: ['applicant'] },
     schema: {
       tags: ['applications'],
-      summary: 'The open correction request, with its due date and the deployed correction form',
+      summary: 'The open correction request, with its due date, the fields to correct (the city’s comments, or the checks that asked) and the deployed correction form',
       params: idParams,
       response: {
         200: z.object({
@@ -224,7 +257,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     if (!task) throw new AppError('NOT_FOUND', '该申报当前没有待补正事项。');
     const [variables, form] = await Promise.all([deps.engine.taskVariables(task.id), deps.engine.deployedTaskForm(task.id)]);
     // Written by the correction worker; an instance started before it wrote them has none.
-    const fieldComments = z.array(z.object({ field: z.string(), label: z.string(), comment: z.string() })).catch([]).parse(variables.correctionFieldComments ?? []);
+    const cityComments = z.array(z.object({ field: z.string(), label: z.string(), comment: z.string() })).catch([]).parse(variables.correctionFieldComments ?? []);
+    const fieldComments = correctionFields(cityComments, await latestRuleOutcomes(db, application.id));
     return { taskId: task.id, request: String(variables.correctionRequest ?? ''), dueDate: task.due, fieldComments, form };
   });
 
