@@ -43,7 +43,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await assertPortFree(options.embeddedPostgres.port, 'EMBEDDED_PG_PORT');
       options.log(`Starting the embedded PostgreSQL on port ${options.embeddedPostgres.port} (data: ${options.embeddedPostgres.dataDir}) …`);
       const pgLog = createWriteStream(path.join(options.logDir, 'postgres.log'), { flags: 'a' });
-      const postgres = await startEmbeddedPostgres({ ...options.embeddedPostgres, user: 'iiot', onLog: (line) => pgLog.write(`${line}\n`) });
+      const postgres = await startEmbeddedPostgres({ ...options.embeddedPostgres, user: 'iiot', onLog: (line) => pgLog.write(`${line}\n`), onNotice: options.log });
       stack.push('postgres', async () => {
         await postgres.stop();
         pgLog.end();
