@@ -7,6 +7,17 @@ export const projectRoot = path.resolve(import.meta.dirname, '..');
 
 const secret = z.string().min(12, 'must be at least 12 characters');
 
+// The folder for local data; attachments default to a folder inside it, so a second DATA_DIR never shares the
+// first one's files.
+const dataDir = z.string().default(path.join(projectRoot, '.data'));
+// Unset means `<DATA_DIR>/attachments`, filled in by the loaders below (a zod default cannot read another variable).
+const attachmentDir = z.string().optional();
+
+/** Where uploaded and rendered files live: ATTACHMENT_DIR, or `attachments` inside DATA_DIR. */
+function withAttachmentDir<T extends { ATTACHMENT_DIR?: string | undefined }>(parsed: T, env: NodeJS.ProcessEnv): T & { ATTACHMENT_DIR: string } {
+  return { ...parsed, ATTACHMENT_DIR: parsed.ATTACHMENT_DIR ?? path.join(parseEnv(z.object({ DATA_DIR: dataDir }), env).DATA_DIR, 'attachments') };
+}
+
 const engineClientSchema = z.object({
   ENGINE_URL: z.url().default('http://127.0.0.1:8080/engine-rest'),
   ENGINE_REST_USER: z.string().regex(/^[A-Za-z0-9]{3,64}$/, 'letters and digits only (3–64), as the engine requires for user ids').default('iiotservice'),
@@ -39,13 +50,13 @@ const workerSchema = z.object({
   WORKER_RETRY_BASE_MS: positiveInt.default(10_000),
   WORKER_ID_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('iiot-worker'),
   // Shared with the web server: rendered documents are attachments it serves.
-  ATTACHMENT_DIR: z.string().default(path.join(projectRoot, '.data', 'attachments')),
+  ATTACHMENT_DIR: attachmentDir,
 });
-export type WorkerConfig = z.infer<typeof workerSchema>;
+export type WorkerConfig = z.infer<typeof workerSchema> & { ATTACHMENT_DIR: string };
 
-/** How workers fetch, lock and retry external tasks. */
+/** How workers fetch, lock and retry external tasks, and where they keep the files they render. */
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  return parseEnv(workerSchema, env);
+  return withAttachmentDir(parseEnv(workerSchema, env), env);
 }
 
 const webSchema = z.object({
@@ -59,14 +70,14 @@ const webSchema = z.object({
   COOKIE_SECURE: flag.default(true),
   SESSION_HOURS: positiveInt.max(24 * 30).default(8),
   SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.max(1000).default(10),
-  ATTACHMENT_DIR: z.string().default(path.join(projectRoot, '.data', 'attachments')),
+  ATTACHMENT_DIR: attachmentDir,
   ATTACHMENT_MAX_MB: positiveInt.max(200).default(20),
 });
-export type WebConfig = z.infer<typeof webSchema>;
+export type WebConfig = z.infer<typeof webSchema> & { ATTACHMENT_DIR: string };
 
-/** The web server: where it listens and which models it deploys at start. */
+/** The web server: where it listens, which models it deploys at start, and where it keeps files. */
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
-  return parseEnv(webSchema, env);
+  return withAttachmentDir(parseEnv(webSchema, env), env);
 }
 
 const logSchema = z.object({
@@ -79,7 +90,7 @@ export function loadLogLevel(env: NodeJS.ProcessEnv = process.env): z.infer<type
 }
 
 const localStackSchema = z.object({
-  DATA_DIR: z.string().default(path.join(projectRoot, '.data')),
+  DATA_DIR: dataDir,
   EMBEDDED_PG_PORT: port.default(54329).refine((p) => p !== 5432, 'must not be 5432, where a system PostgreSQL usually listens'),
   ENGINE_PORT: port.default(8080),
   ENGINE_ADMIN_USER: z.string().regex(/^[A-Za-z0-9]{3,64}$/, 'letters and digits only (3–64)').default('admin'),
