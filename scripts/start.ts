@@ -13,6 +13,7 @@ import { startOutboxSender } from '../workers/outbox/outbox-sender.js';
 import { stopStack } from '../platform/stop-stack.js';
 import { seedDemoAccounts } from '../web/server/identity/demo-accounts.js';
 import { keepDemoCallOpen } from '../store/demo-call.js';
+import { seedDemoApplicationsLine } from './demo/demo-seed-line.js';
 import { BROWSER_DIR, startWebServer } from '../web/server/server.js';
 import { allWorkers } from '../workers/index.js';
 import { createWorkerDeps } from '../workers/deps.js';
@@ -88,6 +89,8 @@ runMain('start', async (logger) => {
       deps: createWorkerDeps({ db, engine: engineConfig, attachmentDir: workerConfig.ATTACHMENT_DIR, logger: logger.child({ part: 'workers' }), clock: systemClock }),
     });
     stack.push('workers', workers.stop);
+    // Through the running web server and workers, as the demo accounts: the real path, never SQL.
+    if (seedDemo) say(await seedDemoApplicationsLine(web.url, secrets.demoPassword, logger.child({ part: 'demo' })));
 
     const engineHome = localStack.engineUrl.replace(/\/engine-rest$/, '');
     say([

@@ -1,0 +1,25 @@
+import type { Logger } from '../../platform/logger.js';
+import { seedDemoApplications } from './seed-demo-applications.js';
+
+// The demo is a convenience: when seeding fails, `npm start` says so in one line and the system keeps running
+// (the accounts and the open call are there; a user can declare by hand). The details go to the log.
+
+// Bounds a seeding that cannot finish (a stuck worker, a refused step) so Ready still comes.
+const BUDGET_MS = 120_000;
+
+/** Seeds the demo applications through the running web server; returns the one line `npm start` prints about it. */
+export async function seedDemoApplicationsLine(baseUrl: string, password: string, logger: Logger): Promise<string> {
+  const startedAt = Date.now();
+  try {
+    const outcome = await seedDemoApplications({ baseUrl, password, callId: 'demo', budgetMs: BUDGET_MS });
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    if (!outcome.seeded.length) return `Demo applications: already there (${outcome.alreadyThere}), nothing seeded.`;
+    const perUnit = new Map<string, number>();
+    for (const a of outcome.seeded) perUnit.set(a.enterprise.unitName, (perUnit.get(a.enterprise.unitName) ?? 0) + 1);
+    const units = [...perUnit].map(([unit, count]) => `${unit} ${count}`).join(', ');
+    return `Demo applications: seeded ${outcome.seeded.length} in ${seconds} s (${units}${outcome.batchSubmitted ? '; 唐山市 batch submitted' : ''}).`;
+  } catch (error) {
+    logger.warn({ err: error }, 'demo applications not seeded');
+    return `Demo applications: not seeded completely (${(error as Error).message}); the rest of the system runs, and a restart adds those not yet created.`;
+  }
+}
