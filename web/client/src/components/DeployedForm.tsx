@@ -4,6 +4,8 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import { keepComponentStringsChinese } from '../form-js/chinese-component-strings.js';
 import { chineseValidationMessages } from '../form-js/chinese-validation-messages.js';
 import { keepFieldNotes } from '../form-js/field-notes.js';
+import { inertTextValues } from '../form-js/inert-text-values.js';
+import { keepStoredFiles } from '../form-js/stored-files.js';
 import { uploadFiles } from '../uploads.js';
 
 type Data = Record<string, unknown>;
@@ -13,6 +15,8 @@ interface Props {
   data: Data;
   /** Comments shown beside single fields, by field key (a reviewer's comments on a correction). */
   fieldNotes?: readonly { key: string; text: string }[];
+  /** Keys of fields shown but not editable (the enterprise's own USCC): their value is still submitted. */
+  readonlyKeys?: readonly string[];
   onReady?: () => void;
   /** Called after each change a person makes (not on import). */
   onEdit?: () => void;
@@ -27,15 +31,17 @@ export interface DeployedFormHandle {
 }
 
 /**
- * Renders a deployed form-js schema with its data. Stored attachment references cannot be shown by form-js's file
- * picker: they are kept aside and sent again unless the person picks a new file.
+ * Renders a deployed form-js schema with its data. Stored attachment references cannot be held by form-js's file
+ * picker: they are kept aside, listed in their picker with a link, and sent again unless the person picks a new file.
  */
-export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, fieldNotes, onReady, onEdit }, ref) {
+export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, fieldNotes, readonlyKeys, onReady, onEdit }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<FormJs>(undefined);
   const [ready, setReady] = useState(false);
   const edited = useRef(onEdit);
   edited.current = onEdit;
+  // A string, so a page passing a new array of the same keys does not import the form again.
+  const readonlyList = (readonlyKeys ?? []).join(',');
   useEffect(() => {
     if (!container.current) return;
     // No debounce: form-js otherwise applies typing 300 ms late, and a quick click on our own submit button (outside
@@ -43,16 +49,18 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
     const viewer = new FormJs({ container: container.current, additionalModules: [chineseValidationMessages], debounce: false } as ConstructorParameters<typeof FormJs>[0]);
     const stopTranslating = keepComponentStringsChinese(container.current);
     let stopNotes = () => undefined as void;
+    let stopStoredFiles = () => undefined as void;
     let live = true;
     form.current = viewer;
     setReady(false);
     viewer.on('field.updated', () => edited.current?.());
-    void viewer.importSchema(schema, Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(async () => {
+    void viewer.importSchema(withReadonly(schema, readonlyList ? readonlyList.split(',') : []), Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(async () => {
       // The fields mount after the import resolves, and some set their initial values in effects: let them settle.
       await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
       if (!live) return;
       stopNotes = keepFieldNotes(container.current!, (fieldNotes ?? []).flatMap(({ key, text }) => [...componentIdsOfKeys(schema, [key])].map((componentId) => ({ componentId, text }))));
+      stopStoredFiles = keepStoredFiles(container.current!, storedFilesOf(schema, data));
       setReady(true);
       onReady?.();
     });
@@ -60,10 +68,11 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
       live = false;
       stopTranslating();
       stopNotes();
+      stopStoredFiles();
       viewer.destroy();
     };
     // onReady is a notification, not an input: a new callback must not import the form again.
-  }, [schema, data, fieldNotes]);
+  }, [schema, data, fieldNotes, readonlyList]);
   useImperativeHandle(ref, () => ({
     draft() {
       const state = (form.current as unknown as { _getState?: () => { data: Data } } | undefined)?._getState?.();
@@ -111,6 +120,33 @@ function componentIdsOfKeys(schema: object, keys: readonly string[]): Set<string
   };
   walk((schema as { components?: Component[] }).components);
   return ids;
+}
+
+/** The schema with `readonly` set on the components of these keys (a copy; the deployed form is not changed). */
+function withReadonly(schema: object, keys: readonly string[]): object {
+  if (!keys.length) return schema;
+  const mark = (components: Component[] = []): Component[] => components.map((component) => ({
+    ...component,
+    ...(component.key && keys.includes(component.key) ? { readonly: true } : {}),
+    ...(component.components ? { components: mark(component.components) } : {}),
+  }));
+  return { ...schema, components: mark((schema as { components?: Component[] }).components) };
+}
+
+/** The file pickers whose field holds files stored earlier, with those files. */
+function storedFilesOf(schema: object, data: Data): { componentId: string; files: { id: string; fileName: string }[] }[] {
+  const result: { componentId: string; files: { id: string; fileName: string }[] }[] = [];
+  const walk = (components: Component[] = []) => {
+    for (const component of components) {
+      const value = component.key ? data[component.key] : undefined;
+      if (component.type === 'filepicker' && component.id && (isReference(value) || isReferenceList(value))) {
+        result.push({ componentId: component.id, files: (Array.isArray(value) ? value : [value]) as { id: string; fileName: string }[] });
+      }
+      walk(component.components);
+    }
+  };
+  walk((schema as { components?: Component[] }).components);
+  return result;
 }
 
 function pickersAllowingSeveral(schema: object): Set<string> {

@@ -8,6 +8,9 @@ import { useDebounced } from '../use-debounced.js';
 
 type Data = Record<string, unknown>;
 
+// The enterprise's own USCC: the server takes no other, so it is shown, not typed.
+const READONLY_KEYS = ['uscc'];
+
 const AUTOSAVE_DELAY_MS = 5_000;
 
 /** 填写申报材料: the category's deployed form, saved as a draft and resumed; the server checks everything on submit. */
@@ -63,7 +66,7 @@ export function ApplicationFormPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>填写申报材料</Typography.Title>
       {message && <Alert type={message.type} showIcon message={message.text} description={<ProblemList problems={problems} />} />}
-      <Card>{loaded && <DeployedForm ref={form} schema={loaded.form} data={loaded.data} onReady={() => setReady(true)} onEdit={autosave.schedule} />}</Card>
+      <Card>{loaded && <DeployedForm ref={form} readonlyKeys={READONLY_KEYS} schema={loaded.form} data={loaded.data} onReady={() => setReady(true)} onEdit={autosave.schedule} />}</Card>
       <Space>
         <Button disabled={busy || !ready} onClick={() => save(false)}>保存草稿</Button>
         <Button type="primary" loading={busy} disabled={!ready} onClick={() => save(true)}>提交申报</Button>

@@ -1,9 +1,10 @@
 import { Alert, Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 import { useSession } from '../session.js';
+import { useVisiblePolling } from '../use-visible-polling.js';
 
 interface Status { status: string; history: { status: string; at: string; reason: string | null }[]; ruleOutcomes: { ruleId: string; result: string; reason?: string }[] }
 interface Application { id: string; applicationNumber: string | null; template: string; status: string; data: Record<string, unknown> }
@@ -16,9 +17,16 @@ const resultLabels: Record<string, { label: string; color: string }> = {
   refused: { label: '不符合', color: tagColors.bad },
 };
 
+// Statuses no step of the declaration leaves: the page stops asking once one is reached.
+const finalStatuses = ['refused', 'withdrawn', 'not-recommended'];
+const POLL_MS = 4_000;
+
 const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
-/** 申报进度: every status with its date and reason, each rule's outcome, and the documents to download. */
+/**
+ * 申报进度: every status with its date and reason, each rule's outcome, and the documents to download; it follows
+ * the application while it is open (a worker or the city moves it on), until its status is final.
+ */
 export function ApplicationStatusPage() {
   const { id } = useParams();
   const { account } = useSession();
@@ -26,12 +34,19 @@ export function ApplicationStatusPage() {
   const [status, setStatus] = useState<Status>();
   const [documents, setDocuments] = useState<Document[]>([]);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    const fail = (e: ApiError) => setError(e.message);
-    api<Application>('GET', `/api/applications/${id}`).then(setApplication, fail);
-    api<Status>('GET', `/api/applications/${id}/status`).then(setStatus, fail);
-    api<Document[]>('GET', `/api/applications/${id}/documents`).then(setDocuments, () => undefined);
+  const load = useCallback(async () => {
+    const [found, current, docs] = await Promise.all([
+      api<Application>('GET', `/api/applications/${id}`),
+      api<Status>('GET', `/api/applications/${id}/status`),
+      api<Document[]>('GET', `/api/applications/${id}/documents`).catch(() => [] as Document[]),
+    ]);
+    setApplication(found);
+    setStatus(current);
+    setDocuments(docs);
   }, [id]);
+  useEffect(() => void load().catch((e: ApiError) => setError(e.message)), [load]);
+  // A failed poll leaves the page as it was; the next one tries again.
+  useVisiblePolling(load, POLL_MS, !error && !!application && !finalStatuses.includes(application.status));
   if (error) return <Alert type="error" showIcon message={error} description="请返回“我的申报”重新打开。" />;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

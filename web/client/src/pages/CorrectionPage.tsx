@@ -6,6 +6,9 @@ import { DeployedForm, type DeployedFormHandle } from '../components/DeployedFor
 import { ProblemList } from '../components/ProblemList.js';
 
 type Data = Record<string, unknown>;
+
+// The enterprise's own USCC: the server takes no other, so it is shown, not typed.
+const READONLY_KEYS = ['uscc'];
 type CorrectionRequest = { request: string; dueDate: string | null; fieldComments: { field: string; label: string; comment: string }[] };
 
 /** 补正材料: the request with its due date, the application to correct, and what was corrected. */
@@ -58,7 +61,7 @@ export function CorrectionPage() {
           description={<div style={{ whiteSpace: 'pre-wrap' }}>{request.request}{request.dueDate && `\n请于 ${new Date(request.dueDate).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 前完成补正，逾期视为撤回申报。`}</div>} />
       )}
       {error && <Alert type="error" showIcon message={error} description={<ProblemList problems={problems} />} />}
-      <Card title="申报材料（请按要求修改）">{application && request && <DeployedForm ref={form} schema={application.form} data={application.data} fieldNotes={fieldNotes} onReady={() => setReady(true)} />}</Card>
+      <Card title="申报材料（请按要求修改）">{application && request && <DeployedForm ref={form} readonlyKeys={READONLY_KEYS} schema={application.form} data={application.data} fieldNotes={fieldNotes} onReady={() => setReady(true)} />}</Card>
       <Card title="补正说明">
         <label htmlFor="correction-response">请说明补正了哪些内容（必填）</label>
         <Input.TextArea id="correction-response" rows={3} maxLength={2000} showCount value={response} onChange={(e) => setResponse(e.target.value)} />

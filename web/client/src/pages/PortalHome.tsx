@@ -2,20 +2,20 @@ import { Alert, Button, Card, Empty, Select, Space, Table, Tag, Typography } fro
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../api.js';
+import { CallNotice, type CallSummary } from '../components/CallNotice.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 
-interface Call { id: string; title: string; open: boolean; enterpriseDeadline: string }
 interface Application { id: string; callId: string; template: string; status: string; applicationNumber: string | null; data: Record<string, unknown>; updatedAt: string }
 
-/** 我的申报: the enterprise's applications with their status, and a way to start a new one in an open call. */
+/** 我的申报: the open calls' notices, a way to start a new application in one, and the enterprise's applications. */
 export function PortalHome() {
   const navigate = useNavigate();
-  const [calls, setCalls] = useState<Call[]>([]);
+  const [calls, setCalls] = useState<CallSummary[]>([]);
   const [applications, setApplications] = useState<Application[]>();
   const [template, setTemplate] = useState('mode-application');
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api<Call[]>('GET', '/api/calls').then(setCalls, (e: ApiError) => setError(e.message));
+    api<CallSummary[]>('GET', '/api/calls').then(setCalls, (e: ApiError) => setError(e.message));
     api<Application[]>('GET', '/api/applications').then(setApplications, (e: ApiError) => setError(e.message));
   }, []);
   const open = calls.filter((call) => call.open);
@@ -40,6 +40,7 @@ export function PortalHome() {
           </Space>
         ) : <Typography.Text>当前没有开放申报的批次。</Typography.Text>}
       </Card>
+      {open.map((call) => <CallNotice key={call.id} call={call} />)}
       <Card title="申报记录">
         <Table<Application>
           rowKey="id"

@@ -1,31 +1,37 @@
-import { Alert, Button, Card, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, List, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api.js';
 import { uploadFile, type AttachmentReference } from '../uploads.js';
 
 interface Document { kind: string; format: string; attachmentId: string; fileName: string }
+type ScanKey = 'sealedMaterials' | 'sealedCommitment';
 
-/** 上传盖章材料: download the generated 申报材料 and 承诺书, print, seal, and upload the scans. */
+const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** 上传盖章材料: download the generated 申报材料 and 承诺书, print, seal, and upload the scans before the due date. */
 export function SealedScansPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const [documents, setDocuments] = useState<Document[]>([]);
-  const [files, setFiles] = useState<{ sealedMaterials?: File; sealedCommitment?: File }>({});
+  const [dueDate, setDueDate] = useState<string | null>();
+  const [files, setFiles] = useState<Partial<Record<ScanKey, UploadFile>>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<Document[]>('GET', `/api/applications/${id}/documents`).then((all) => setDocuments(all.filter((d) => d.kind === 'materials' || d.kind === 'commitment')), (e: ApiError) => setError(e.message));
+    const fail = (e: ApiError) => setError(e.message);
+    api<Document[]>('GET', `/api/applications/${id}/documents`).then((all) => setDocuments(all.filter((d) => d.kind === 'materials' || d.kind === 'commitment')), fail);
+    api<{ dueDate: string | null }>('GET', `/api/applications/${id}/sealed-scans`).then((step) => setDueDate(step.dueDate), fail);
   }, [id]);
 
   async function submit() {
-    if (!files.sealedMaterials || !files.sealedCommitment) return;
+    const materials = files.sealedMaterials?.originFileObj;
+    const commitment = files.sealedCommitment?.originFileObj;
+    if (!materials || !commitment) return;
     setBusy(true);
+    setError(undefined);
     try {
-      const scans: Record<string, AttachmentReference> = {
-        sealedMaterials: await uploadFile(files.sealedMaterials),
-        sealedCommitment: await uploadFile(files.sealedCommitment),
-      };
+      const scans: Record<ScanKey, AttachmentReference> = { sealedMaterials: await uploadFile(materials), sealedCommitment: await uploadFile(commitment) };
       await api('POST', `/api/applications/${id}/sealed-scans`, scans);
       navigate(`/applications/${id}`);
     } catch (caught) {
@@ -35,25 +41,32 @@ export function SealedScansPage() {
     }
   }
 
-  const picker = (key: 'sealedMaterials' | 'sealedCommitment', label: string) => (
+  // antd's Upload only picks here: both scans go up together when the applicant submits, so nothing is stored for
+  // a step that is not completed.
+  const picker = (key: ScanKey, label: string) => (
     <div>
-      <label htmlFor={key}>{label}</label>{' '}
-      <input id={key} type="file" accept=".pdf,.jpg,.jpeg,.png" onChange={(e) => setFiles((current) => ({ ...current, [key]: e.target.files?.[0] }))} />
+      <label htmlFor={key} style={{ fontWeight: 600 }}>{label}</label>
+      <Upload id={key} accept=".pdf,.jpg,.jpeg,.png" maxCount={1} beforeUpload={() => false}
+        fileList={files[key] ? [files[key]] : []}
+        onChange={({ fileList }) => setFiles((current) => ({ ...current, [key]: fileList.at(-1) }))}>
+        <Button style={{ marginTop: 8 }}>选择文件</Button>
+      </Upload>
     </div>
   );
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>上传盖章材料</Typography.Title>
+      {dueDate && <Alert type="warning" showIcon message={`请于 ${at(dueDate)} 前上传盖章材料，逾期视为撤回申报。`} />}
       {error && <Alert type="error" showIcon message={error} />}
       <Card title="第一步：下载并打印">
         <List dataSource={documents} renderItem={(doc) => <List.Item><a href={`/api/attachments/${doc.attachmentId}`}>{doc.fileName}</a></List.Item>} />
       </Card>
       <Card title="第二步：加盖企业公章后扫描上传（PDF 或 JPG/PNG）">
-        <Space direction="vertical">
+        <Space direction="vertical" size="middle">
           {picker('sealedMaterials', '盖章的申报材料扫描件')}
           {picker('sealedCommitment', '盖章的承诺书扫描件')}
-          <Button type="primary" loading={busy} disabled={!files.sealedMaterials || !files.sealedCommitment} onClick={submit}>提交，送市级初审</Button>
+          <Button type="primary" loading={busy} disabled={!files.sealedMaterials || !files.sealedCommitment} onClick={submit}>上传并提交，送市级初审</Button>
         </Space>
       </Card>
     </Space>
