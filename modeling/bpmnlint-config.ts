@@ -40,7 +40,7 @@ import externalTaskTopic from './bpmn-rules/external-task-topic.js';
 import userTaskForm from './bpmn-rules/user-task-form.js';
 import { parseBpmn, unparseable, warningProblems } from './parse.js';
 import type { Problem } from './problem.js';
-import { chineseMessage } from './rule-messages.js';
+import { chineseMessage, ruleFailureMessage } from './rule-messages.js';
 
 const OWN_PLUGIN = 'iiot';
 
@@ -135,11 +135,13 @@ export async function lintBpmn(xml: string): Promise<Problem[]> {
   for (const [name, list] of Object.entries(reports)) {
     const rule = name.startsWith(`${OWN_PLUGIN}/`) ? name.slice(OWN_PLUGIN.length + 1) : name;
     for (const report of list) {
+      const failed = report.category === 'rule-error';
       problems.push({
         rule,
         elementId: report.id ?? '',
-        message: rule === name ? chineseMessage(rule, report.message) : report.message,
-        category: report.category === 'error' || report.category === 'rule-error' ? 'error' : 'warn',
+        // The own rules report in Chinese; bpmnlint's and camunda-compat's in English, translated here.
+        message: failed ? ruleFailureMessage(rule, report.message) : rule === name ? chineseMessage(rule, report.message) : report.message,
+        category: failed || report.category === 'error' ? 'error' : 'warn',
       });
     }
   }

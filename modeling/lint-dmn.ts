@@ -3,6 +3,7 @@
 // one Camunda 7's DMN engine evaluates as meant (hit policy, aggregation, outputs, entries per rule).
 import type { ModdleElement } from 'bpmn-moddle';
 import { EXECUTION_PLATFORM, EXECUTION_PLATFORM_VERSION, executionPlatformOf, isCamunda724 } from './execution-platform.js';
+import { hitPolicyName } from './hit-policies.js';
 import { parseDmn, unparseable, warningProblems } from './parse.js';
 import type { Problem } from './problem.js';
 
@@ -60,8 +61,10 @@ function checkDecision(decision: ModdleElement, report: Report): void {
   const hitPolicy = String(logic.hitPolicy ?? 'UNIQUE');
   const outputs = list(logic.output);
   const inputs = list(logic.input);
-  if (!SUPPORTED_HIT_POLICIES.includes(hitPolicy)) report('hit-policy', decision.id, `Camunda 7 不支持命中策略 ${hitPolicy}；可用：${SUPPORTED_HIT_POLICIES.join('、')}`);
-  if (logic.aggregation && hitPolicy !== 'COLLECT') report('hit-policy', decision.id, '只有 COLLECT 命中策略可以设置聚合函数');
+  if (!SUPPORTED_HIT_POLICIES.includes(hitPolicy)) {
+    report('hit-policy', decision.id, `Camunda 7 不支持命中策略“${hitPolicyName(hitPolicy)}”（${hitPolicy}）；可用：${SUPPORTED_HIT_POLICIES.map((policy) => hitPolicyName(policy)).join('、')}`);
+  }
+  if (logic.aggregation && hitPolicy !== 'COLLECT') report('hit-policy', decision.id, `只有“${hitPolicyName('COLLECT')}”命中策略可以设置聚合函数`);
   if (logic.aggregation && outputs.length !== 1) report('hit-policy', decision.id, '带聚合函数的决策表只能有一个输出');
   if (!outputs.length) report('decision-table-outputs', decision.id, '决策表没有输出列');
   if (outputs.length > 1) {

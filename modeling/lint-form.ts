@@ -18,22 +18,26 @@ interface Component {
   [property: string]: unknown;
 }
 
+// Every shape check names its property in Chinese: zod's own messages are English.
+const text = (missing: string, notText: string) => z.string({ error: (issue) => (issue.input === undefined ? missing : notText) });
+const optionalText = (notText: string) => z.string(notText).optional();
+
 const component: z.ZodType<Component> = z.looseObject({
-  type: z.string().min(1, '组件缺少类型（type）'),
-  id: z.string().optional(),
-  key: z.string().optional(),
-  path: z.string().optional(),
-  components: z.array(z.lazy(() => component)).optional(),
-});
+  type: text('组件缺少类型（type）', '组件的类型（type）须为文字').min(1, '组件缺少类型（type）'),
+  id: optionalText('组件的 id 须为文字'),
+  key: optionalText('字段键（key）须为文字'),
+  path: optionalText('路径（path）须为文字'),
+  components: z.array(z.lazy(() => component), '子组件（components）须为列表').optional(),
+}, '组件须为 JSON 对象');
 
 const formSchema = z.looseObject({
   id: z.string('表单缺少 id（流程通过 camunda:formRef 引用它）').min(1, '表单缺少 id（流程通过 camunda:formRef 引用它）'),
   type: z.literal('default', '表单的 type 须为 "default"').optional(),
-  schemaVersion: z.number().int().optional(),
-  executionPlatform: z.string().optional(),
-  executionPlatformVersion: z.string().optional(),
+  schemaVersion: z.number('表单的 schemaVersion 须为整数').int('表单的 schemaVersion 须为整数').optional(),
+  executionPlatform: optionalText('执行平台（executionPlatform）须为文字'),
+  executionPlatformVersion: optionalText('执行平台版本（executionPlatformVersion）须为文字'),
   components: z.array(component, '表单缺少组件列表（components）'),
-});
+}, '表单须为 JSON 对象');
 
 /** Lints a form-js schema (JSON text). Text that is not a JSON object is one error. */
 export function lintForm(content: string): Problem[] {
@@ -41,7 +45,7 @@ export function lintForm(content: string): Problem[] {
   try {
     json = JSON.parse(content);
   } catch (error) {
-    return [{ rule: 'parse', elementId: '', message: `表单不是有效的 JSON：${error instanceof Error ? error.message : String(error)}`, category: 'error' }];
+    return [{ rule: 'parse', elementId: '', message: `表单不是有效的 JSON${jsonErrorPlace(error)}`, category: 'error' }];
   }
   const parsed = formSchema.safeParse(json);
   if (!parsed.success) {
@@ -123,4 +127,14 @@ function componentIdAt(json: unknown, path: readonly PropertyKey[]): string {
     if (typeof own === 'string') id = own;
   }
   return id;
+}
+
+// Where JSON.parse stopped, from its (English, engine-specific) message: V8 names a line and column or a position.
+function jsonErrorPlace(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return `（第 ${lineColumn[1]} 行第 ${lineColumn[2]} 列附近）`;
+  const position = /position (\d+)/.exec(message);
+  if (position) return `（第 ${Number(position[1]) + 1} 个字符附近）`;
+  return /end of JSON input|Unexpected end/i.test(message) ? '（内容不完整）' : '';
 }

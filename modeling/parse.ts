@@ -4,6 +4,7 @@ import { BpmnModdle, type ModdleElement, type ParseWarning } from 'bpmn-moddle';
 import camundaBpmn from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
 import camundaDmn from 'camunda-dmn-moddle/resources/camunda.json' with { type: 'json' };
 import { DmnModdle } from 'dmn-moddle';
+import { chineseParseMessage } from './parse-messages.js';
 import type { Problem } from './problem.js';
 
 export type { ModdleElement } from 'bpmn-moddle';
@@ -28,7 +29,7 @@ export async function parseDmn(xml: string): Promise<Parsed> {
 
 /** The problem of a model the parser refused. */
 export function unparseable(error: unknown): Problem {
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const detail = chineseParseMessage(error instanceof Error ? error.message : String(error));
   return { rule: 'parse', elementId: '', message: `无法解析模型文件：${detail}`, category: 'error' };
 }
 
@@ -37,7 +38,7 @@ export function warningProblems(warnings: readonly ParseWarning[]): Problem[] {
   return warnings.map((warning) => ({
     rule: 'parse',
     elementId: warning.element?.id ?? '',
-    message: `模型文件有无法识别的内容：${warning.message.split('\n')[0]}`,
+    message: `模型文件有无法读取的部分：${chineseParseMessage(warning.message)}`,
     category: 'warn' as const,
   }));
 }

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
 import { processReferences } from '../../platform/model-deployment.js';
+import recommended from 'bpmnlint/config/recommended.js';
+import camundaCompat from 'bpmnlint-plugin-camunda-compat';
 import { lintBpmn } from '../../modeling/bpmnlint-config.js';
 import { cityReviewFieldPaths, fieldPathsOf } from '../../modeling/domain-fields.js';
 import { lintDmn } from '../../modeling/lint-dmn.js';
 import { lintForm } from '../../modeling/lint-form.js';
+import { chineseMessage, translatedRules } from '../../modeling/rule-messages.js';
 import { workerTopics } from '../../modeling/worker-topics.js';
 import { cityReview } from '../../web/server/tasks/completions/city-review.js';
 import { allWorkers } from '../../workers/index.js';
@@ -97,5 +100,103 @@ describe('decision checks', () => {
     { what: 'XML that does not parse', xml: '<definitions', rule: 'parse', elementId: '' },
   ])('reports $what as $rule', async ({ xml, rule, elementId, required = [] }) => {
     expect(await lintDmn(xml, { requiredDecisionIds: required })).toContainEqual({ rule, elementId, category: 'error', message: expect.any(String) });
+  });
+});
+
+describe('the messages an administrator reads', () => {
+  // An English sentence: three words in a row, the last two lower case ("Element is not connected").
+  const englishSentence = /[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}/;
+  const inChinese = (message: string) => /^[\u4e00-\u9fff]/.test(message) && !englishSentence.test(message);
+
+  // Every message bpmnlint 11 and camunda-compat report for the rules the configuration enables, as their sources
+  // write it (placeholders filled); a new bpmnlint that changes a message fails here instead of showing English.
+  it.each([
+    ['ad-hoc-sub-process', 'A <Start Event> is not allowed in <Ad Hoc Sub Process>', '开始事件'],
+    ['ad-hoc-sub-process', 'An <End Event> is not allowed in <Ad Hoc Sub Process>', '结束事件'],
+    ['conditional-flows', 'Sequence flow is missing condition', '条件'],
+    ['end-event-required', 'Process is missing end event', '流程缺少结束事件'],
+    ['end-event-required', 'Sub process is missing end event', '子流程缺少结束事件'],
+    ['event-based-gateway', 'An <Event-based Gateway> must have at least 2 outgoing <Sequence Flows>', '两条出线'],
+    ['event-based-gateway', 'A <Sequence Flow> outgoing from an <Event-based Gateway> must not be conditional', '不能设置条件'],
+    ['event-sub-process-typed-start-event', 'Start event is missing event definition', '事件类型'],
+    ['fake-join', 'Incoming flows do not join', '汇合'],
+    ['global', 'Element is missing name', '缺少名称'],
+    ['global', 'Element is unused', '未被使用'],
+    ['global', 'Element name is not unique', '名称重复'],
+    ['label-required', 'Element is missing label/name', '缺少名称'],
+    ['link-event', 'Link event is missing link name', '链接名称'],
+    ['link-event', 'Link catch event with link name <甲> missing in scope', '“甲”的链接捕获事件'],
+    ['link-event', 'Link throw event with link name <乙> missing in scope', '“乙”的链接抛出事件'],
+    ['link-event', 'Duplicate link catch event with link name <丙> in scope', '多个链接名称为“丙”'],
+    ['no-bpmndi', 'Element is missing bpmndi', '图形'],
+    ['no-complex-gateway', 'Element type <bpmn:ComplexGateway> is discouraged', '复杂网关'],
+    ['no-disconnected', 'Element is not connected', '没有连接'],
+    ['no-duplicate-sequence-flows', 'SequenceFlow is a duplicate', '连线重复'],
+    ['no-duplicate-sequence-flows', 'Duplicate outgoing sequence flows', '重复的出线'],
+    ['no-duplicate-sequence-flows', 'Duplicate incoming sequence flows', '重复的入线'],
+    ['no-gateway-join-fork', 'Gateway forks and joins', '既汇合又分支'],
+    ['no-implicit-end', 'Element is an implicit end', '隐式结束'],
+    ['no-implicit-split', 'Flow splits implicitly', '隐式分支'],
+    ['no-implicit-start', 'Element is an implicit start', '隐式开始'],
+    ['no-inclusive-gateway', 'Element type <bpmn:InclusiveGateway> is discouraged', '包容网关'],
+    ['no-overlapping-elements', 'Element overlaps with other element', '重叠'],
+    ['no-overlapping-elements', 'Element is outside of parent boundary', '边界'],
+    ['single-blank-start-event', 'Process has multiple blank start events', '流程有多个'],
+    ['single-blank-start-event', 'Sub process has multiple blank start events', '子流程有多个'],
+    ['single-event-definition', 'Event has multiple event definitions', '事件定义'],
+    ['start-event-required', 'Process is missing start event', '流程缺少开始事件'],
+    ['start-event-required', 'Sub process is missing start event', '子流程缺少开始事件'],
+    ['sub-process-blank-start-event', 'Start event must be blank', '无类型'],
+    ['superfluous-gateway', 'Gateway is superfluous. It only has one source and target.', '可以删除'],
+    ['superfluous-label', 'Sequence flow has superfluous label', '名称多余'],
+    ['superfluous-termination', 'Termination is superfluous.', '终止结束事件'],
+    ['camunda-compat/history-time-to-live', 'Property <historyTimeToLive> should be configured on <bpmn:Process> or engine level.', '历史保留时间'],
+  ])('%s: "%s" in Chinese', (rule, english, chinese) => {
+    const message = chineseMessage(rule, english);
+    expect(message).toContain(chinese);
+    expect(inChinese(message)).toBe(true);
+  });
+
+  it('has Chinese for every rule bpmnlint:recommended and camunda-platform-7-24 enable', () => {
+    // given
+    const enabled = [
+      ...Object.keys(recommended.rules ?? {}),
+      ...Object.keys(camundaCompat.configs['camunda-platform-7-24']!.rules ?? {}).map((rule) => `camunda-compat/${rule}`),
+    ];
+    // then
+    expect(enabled.filter((rule) => !translatedRules.includes(rule))).toEqual([]);
+  });
+
+  it.each([
+    { what: 'a disconnected task, no end event and an unnamed task', xml: smallProcess('p', { taskName: '' }).replace(/<bpmn:endEvent[^]*?<\/bpmn:endEvent>/, '').replace('<bpmn:sequenceFlow id="f2" sourceRef="Task" targetRef="End" />', '') },
+    { what: 'no history time to live', xml: smallProcess('p').replace(' camunda:historyTimeToLive="P1D"', '') },
+    { what: 'an attribute, an element and a reference the reader does not know', xml: smallProcess('p').replace('<bpmn:startEvent id="Start"', '<bpmn:bogus id="B" /><bpmn:startEvent id="Start" foo="x"').replace('targetRef="End"', 'targetRef="Nowhere"') },
+    { what: 'XML that is cut off', xml: smallProcess('p').slice(0, 400) },
+    { what: 'a file that is no BPMN', xml: '<?xml version="1.0"?><definitions xmlns="http://example.com/other" />' },
+  ])('reports $what in Chinese only (the rule id beside it)', async ({ xml }) => {
+    const problems = await lintBpmn(xml);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((problem) => !inChinese(problem.message))).toEqual([]);
+  });
+
+  it('places an unreadable part of a file by line and column, counted from 1', async () => {
+    expect(await lintBpmn('<a></b>')).toEqual([{ rule: 'parse', elementId: '', category: 'error', message: '无法解析模型文件：第 1 行第 4 列的内容 </b> 无法读取：结束标签与开始标签不匹配' }]);
+  });
+
+  it.each([
+    { what: 'text that is no JSON', json: '{"id": "f", ', expected: '表单不是有效的 JSON' },
+    { what: 'a form that is a list', json: '[]', expected: '表单须为 JSON 对象' },
+    { what: 'a component that is no object', json: JSON.stringify({ id: 'f', components: ['x'] }), expected: '组件须为 JSON 对象' },
+    { what: 'a type that is a number', json: JSON.stringify({ id: 'f', components: [{ id: 'a', type: 3 }] }), expected: '组件的类型（type）须为文字' },
+    { what: 'a fractional schemaVersion', json: JSON.stringify({ id: 'f', schemaVersion: 1.5, components: [] }), expected: '表单的 schemaVersion 须为整数' },
+  ])('reports $what in a form in Chinese', ({ json, expected }) => {
+    const problems = lintForm(json);
+    expect(problems.map((problem) => problem.message)).toContainEqual(expect.stringContaining(expected));
+    expect(problems.filter((problem) => !inChinese(problem.message))).toEqual([]);
+  });
+
+  it('names hit policies in Chinese', async () => {
+    const problems = await lintDmn(smallDecision('d', { hitPolicy: 'PRIORITY' }));
+    expect(problems).toContainEqual(expect.objectContaining({ rule: 'hit-policy', message: expect.stringMatching(/^Camunda 7 不支持命中策略“优先级”（PRIORITY）；可用：唯一、首条命中、任一、汇总、规则顺序$/) }));
   });
 });
