@@ -4,7 +4,6 @@
 
 /** Every topic a worker of this project handles. */
 export const workerTopics: readonly string[] = [
-  'skeleton-prepare-review',
   'application-check',
   'application-request-correction',
   'application-render-documents',

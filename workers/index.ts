@@ -5,8 +5,7 @@ import { applicationStatus } from './topics/application-status.js';
 import { batchReminders } from './topics/batch-reminders.js';
 import { recommendationRecord } from './topics/recommendation-record.js';
 import { recommendationTableRender } from './topics/recommendation-table-render.js';
-import { skeletonPrepareReview } from './topics/skeleton-prepare-review.js';
 import type { Worker } from './worker.js';
 
 /** Every worker this project runs; one file per topic under topics/. */
-export const allWorkers: Worker[] = [skeletonPrepareReview, applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord, recommendationTableRender, batchReminders];
+export const allWorkers: Worker[] = [applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord, recommendationTableRender, batchReminders];

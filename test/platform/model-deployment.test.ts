@@ -6,15 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
 import { collectModelBundles, deployBundle, deployModels, ModelDeploymentError } from '../../platform/model-deployment.js';
 import { externalTaskProcess } from '../fixtures/external-task-process.js';
+import { provinceReviewDir } from '../fixtures/province-review.js';
 import { testEngine } from '../support/engine.js';
 
 const brokenDir = path.join(projectRoot, 'test', 'fixtures', 'broken-model');
 
 describe('model deployment', () => {
   it('bundles each process with the forms it references', async () => {
+    const fixture = (await collectModelBundles(provinceReviewDir, provinceReviewDir)).find((b) => b.name === 'province-review');
+    expect(fixture?.files.map((f) => f.fileName).sort()).toEqual(['province-review.bpmn', 'province-review.form']);
     const bundles = await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'));
-    const skeleton = bundles.find((b) => b.name === 'skeleton');
-    expect(skeleton?.files.map((f) => f.fileName).sort()).toEqual(['skeleton-review.form', 'skeleton.bpmn']);
+    // only the program's own processes ship: no demonstration model
+    expect(bundles.map((b) => b.name).sort()).toEqual(['batch-reminders', 'declaration', 'unit-batch']);
     const declaration = bundles.find((b) => b.name === 'declaration');
     expect(declaration?.files.map((f) => f.fileName).sort()).toEqual([
       'application-experience-center.form', 'application-industry-platform.form', 'application-mode.form', 'application-priority.dmn',

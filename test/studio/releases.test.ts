@@ -4,6 +4,7 @@ import { projectRoot } from '../../platform/config.js';
 import { collectModelBundles } from '../../platform/model-deployment.js';
 import type { Call } from '../../domain/call.js';
 import { findApplication } from '../../store/application-repository.js';
+import { provinceReview, provinceReviewBundle } from '../fixtures/province-review.js';
 import { draftAndSubmit, newApplicant, openTestCall, uploadPdf, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
 import { testEngine } from '../support/engine.js';
 import { releaseBundle, saveOverApi, studioAdministrator } from '../support/studio.js';
@@ -22,6 +23,17 @@ describe('releases and call sets', () => {
   const latestId = async (kind: string, key: string) => (await web.db.query<{ id: string }>('SELECT max(id)::text AS id FROM model_version WHERE kind = $1 AND key = $2', [kind, key])).rows[0]!.id;
   const content = async (id: string) => (await web.app.inject({ method: 'GET', url: `/api/studio/versions/${id}`, headers })).json().content as string;
   const definitionOf = async (applicationId: string) => (await api.historicProcessInstance((await findApplication(web.db, applicationId))!.processInstanceId!)).processDefinitionId;
+  // The tests' own small process and its form, saved once as studio versions (the shipped declaration stays as it is).
+  let fixture: Promise<{ processVersion: string; formVersion: string }> | undefined;
+  const storedFixture = () => (fixture ??= (async () => {
+    const files = (await provinceReviewBundle()).files;
+    const save = async (kind: 'process' | 'form', key: string, extension: string) => {
+      const saved = await saveOverApi(web.app, headers, kind, key, files.find((f) => f.fileName.endsWith(extension))!.content, '测试流程');
+      expect(saved.statusCode, saved.body).toBe(201);
+      return saved.json().id as string;
+    };
+    return { formVersion: await save('form', provinceReview.formId, '.form'), processVersion: await save('process', provinceReview.processKey, '.bpmn') };
+  })());
   const formKeys = async (applicantHeaders: Record<string, string>, applicationId: string) =>
     JSON.stringify((await web.app.inject({ method: 'GET', url: `/api/applications/${applicationId}/form`, headers: applicantHeaders })).json().form);
 
@@ -129,35 +141,32 @@ describe('releases and call sets', () => {
   });
 
   it('deploys the member versions named instead of the latest ones', async () => {
-    // given: two versions of a form the skeleton references; the latest one is a draft
-    const skeleton = await latestId('process', 'skeleton');
-    const formBefore = await latestId('form', 'skeleton-review');
+    // given: two versions of the form a small process references; the latest one is a draft
+    const { processVersion, formVersion: formBefore } = await storedFixture();
     const draft = JSON.parse(await content(formBefore)) as { components: object[] };
     draft.components.push({ id: 'Field_draft', type: 'textfield', key: 'draftOnly', label: '草稿字段' });
-    const saved = await saveOverApi(web.app, headers, 'form', 'skeleton-review', JSON.stringify(draft), '草稿');
+    const saved = await saveOverApi(web.app, headers, 'form', provinceReview.formId, JSON.stringify(draft), '草稿');
     expect(saved.statusCode).toBe(201);
 
     // when: the process is deployed with the earlier form version named
-    const deployed = await web.app.inject({ method: 'POST', url: `/api/studio/versions/${skeleton}/deploy`, headers, payload: { comment: '用旧表单', members: [formBefore] } });
+    const deployed = await web.app.inject({ method: 'POST', url: `/api/studio/versions/${processVersion}/deploy`, headers, payload: { comment: '用旧表单', members: [formBefore] } });
 
     // then: the release holds that version, and the engine deployed that form
     expect(deployed.statusCode, deployed.body).toBe(201);
-    const release = ((await web.app.inject({ method: 'GET', url: '/api/studio/releases?processKey=skeleton', headers })).json() as { id: string; members: { versionId: string }[] }[])[0]!;
-    expect(release.members.map((m) => m.versionId)).toEqual(expect.arrayContaining([skeleton, formBefore]));
+    const release = ((await web.app.inject({ method: 'GET', url: `/api/studio/releases?processKey=${provinceReview.processKey}`, headers })).json() as { id: string; members: { versionId: string }[] }[])[0]!;
+    expect(release.id).toBe(deployed.json().releaseId);
+    expect(release.members.map((m) => m.versionId)).toEqual(expect.arrayContaining([processVersion, formBefore]));
     expect(release.members.map((m) => m.versionId)).not.toContain(saved.json().id);
-    const deployedForm = await api.deploymentResources((await api.processDefinition(deployed.json().processDefinitionId)).deploymentId);
-    expect(deployedForm.map((r) => r.name).sort()).toEqual(['skeleton-review.form', 'skeleton.bpmn']);
-    // restore the shipped form as the latest, so later deploys of the skeleton take it
-    expect((await web.app.inject({ method: 'POST', url: `/api/studio/versions/${formBefore}/restore`, headers, payload: { comment: '恢复' } })).statusCode).toBe(201);
+    const resources = await api.deploymentResources((await api.processDefinition(deployed.json().processDefinitionId)).deploymentId);
+    expect(resources.map((r) => r.name).sort()).toEqual(['province-review.form', 'provinceReview.bpmn']);
   });
 
   it('refuses to deploy a form on its own, a member the process does not reference, and an unknown version', async () => {
-    const form = await latestId('form', 'skeleton-review');
-    const skeleton = await latestId('process', 'skeleton');
-    const onItsOwn = await web.app.inject({ method: 'POST', url: `/api/studio/versions/${form}/deploy`, headers, payload: { comment: '部署表单' } });
+    const { processVersion, formVersion } = await storedFixture();
+    const onItsOwn = await web.app.inject({ method: 'POST', url: `/api/studio/versions/${formVersion}/deploy`, headers, payload: { comment: '部署表单' } });
     expect(onItsOwn.statusCode).toBe(400);
     expect(onItsOwn.json().message).toContain('只能部署流程版本');
-    const stranger = await web.app.inject({ method: 'POST', url: `/api/studio/versions/${skeleton}/deploy`, headers, payload: { comment: '部署', members: [await latestId('form', 'correction')] } });
+    const stranger = await web.app.inject({ method: 'POST', url: `/api/studio/versions/${processVersion}/deploy`, headers, payload: { comment: '部署', members: [await latestId('form', 'correction')] } });
     expect(stranger.statusCode).toBe(400);
     expect((await web.app.inject({ method: 'POST', url: '/api/studio/versions/999999999/deploy', headers, payload: { comment: '部署' } })).statusCode).toBe(404);
   });

@@ -68,10 +68,6 @@ const expectations: Record<string, 'public' | Role[]> = {
   'GET /api/dashboard/incidents': ['province-officer', 'administrator'],
   'GET /api/dashboard/incidents.xlsx': ['province-officer', 'administrator'],
   'POST /api/dashboard/incidents/:incidentId/retry': ['province-officer'],
-  'POST /api/skeleton/instances': ['province-officer', 'administrator'],
-  'GET /api/skeleton/instances/:id': ['province-officer', 'administrator'],
-  'GET /api/skeleton/tasks/:id': ['province-officer', 'administrator'],
-  'POST /api/skeleton/tasks/:id/complete': ['province-officer', 'administrator'],
   'GET /api/studio/models': ['administrator'],
   'GET /api/studio/forms': ['administrator'],
   'GET /api/studio/models/:kind/:key/versions': ['administrator'],
@@ -100,7 +96,7 @@ describe('authorization of every API route', () => {
     web = await testApp();
     const call = await openTestCall(web.db);
     own.callId = call.id;
-    own.versionId = (await web.db.query<{ id: string }>("SELECT max(id)::text AS id FROM model_version WHERE kind = 'process' AND key = 'skeleton'")).rows[0]!.id;
+    own.versionId = (await web.db.query<{ id: string }>("SELECT max(id)::text AS id FROM model_version WHERE kind = 'process' AND key = 'batchReminders'")).rows[0]!.id;
     // enterprise A declares to 石家庄, enterprise B to 唐山; each reaches its city's review
     const a = await newApplicant(web.app, web.db);
     const b = await newApplicant(web.app, web.db, randomUscc('130203'));
@@ -133,8 +129,8 @@ describe('authorization of every API route', () => {
       .replace(':callId', own.callId)
       // the studio's routes: a shipped model and its latest version (the walk's empty bodies change nothing)
       .replace(':kind', 'process')
-      .replace(':key', 'skeleton')
-      .replace(':processKey', 'skeleton')
+      .replace(':key', 'batchReminders')
+      .replace(':processKey', 'batchReminders')
       .replace(':versionId', own.versionId)
       .replace(':otherId', own.versionId)
       .replace(':unitId', '130100')
@@ -177,8 +173,8 @@ describe('authorization of every API route', () => {
       return { assignee: task.assignee, due: task.due, followUp: task.followUp, comments: comments.length };
     };
     const taskBefore = await foreignTask();
-    const idRoutes = web.app.apiRoutes.filter((r) => /:(id|taskId)\b/.test(r.url) && !r.url.startsWith('/api/skeleton/'));
-    expect(idRoutes.length).toBe(Object.keys(expectations).filter((k) => /:(id|taskId)\b/.test(k) && !k.includes('/skeleton/')).length);
+    const idRoutes = web.app.apiRoutes.filter((r) => /:(id|taskId)\b/.test(r.url));
+    expect(idRoutes.length).toBe(Object.keys(expectations).filter((k) => /:(id|taskId)\b/.test(k)).length);
     for (const route of idRoutes) {
       for (const who of ['applicant', 'city-reviewer'] as const) {
         if (!(expectations[key(route)] as Role[]).includes(who)) continue;

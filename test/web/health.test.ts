@@ -51,7 +51,7 @@ describe('health and readiness', () => {
     try {
       const doc = (await web.app.inject({ method: 'GET', url: '/docs/json' })).json();
       expect(doc.openapi).toMatch(/^3\./);
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/ready', '/api/skeleton/instances', '/api/skeleton/tasks/{id}/complete']));
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/ready', '/api/applications/{id}/submit', '/api/tasks/{taskId}/complete']));
     } finally {
       await web.close();
     }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployBundle } from '../../platform/model-deployment.js';
 import { findApplication } from '../../store/application-repository.js';
+import { provinceReview, provinceReviewBundle } from '../fixtures/province-review.js';
 import { draftAndSubmit, newApplicant, openTestCall, sealAndSend, uploadPdf, validModeData, waitForStatus } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
 import { seedLibrary } from '../support/library.js';
@@ -162,12 +164,13 @@ describe('a task’s page and its completion', () => {
   });
 
   it('lists the province’s own tasks to the province, and to an expert only what is assigned to it by name', async () => {
-    // given: a province task (the walking skeleton's review)
+    // given: a province task (the review of the tests' own small process, started on the engine)
     const province = await signIn(web.app, await createTestAccount(web.db, 'province-officer'));
-    const { processInstanceId } = (await web.app.inject({ method: 'POST', url: '/api/skeleton/instances', headers: province, payload: { applicant: '廊坊示例' } })).json();
+    const { client, api } = testEngine();
+    await deployBundle(client, await provinceReviewBundle());
+    const { id: processInstanceId } = await api.startProcess(provinceReview.processKey, `province-review-${Date.now()}`, { subject: '廊坊示例：年度复核' });
     const taskId = await waitFor('the province task', async () => {
-      const { tasks } = (await web.app.inject({ method: 'GET', url: '/api/tasks?stage=Review', headers: province })).json() as { tasks: { taskId: string }[] };
-      const { api } = testEngine();
+      const { tasks } = (await web.app.inject({ method: 'GET', url: `/api/tasks?stage=${provinceReview.taskKey}`, headers: province })).json() as { tasks: { taskId: string }[] };
       const open = await api.tasks({ processInstanceId });
       return tasks.find((t) => open.some((o) => o.id === t.taskId))?.taskId;
     });
@@ -183,9 +186,8 @@ describe('a task’s page and its completion', () => {
     expect((await web.app.inject({ method: 'GET', url: `/api/tasks/${taskId}`, headers: otherExpert })).statusCode).toBe(404);
     expect((await web.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/complete`, headers: province, payload: { decision: 'approve', comment: '' } })).statusCode).toBe(409);
     const detail = (await web.app.inject({ method: 'GET', url: `/api/tasks/${taskId}`, headers: expert })).json();
-    expect(detail.formData).toEqual({ greeting: '廊坊示例，您的申请已收到，请审核。' });
-    expect((await web.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/complete`, headers: expert, payload: { decision: 'approve', comment: '同意', greeting: detail.formData.greeting } })).statusCode).toBe(204);
-    const state = (await web.app.inject({ method: 'GET', url: `/api/skeleton/instances/${processInstanceId}`, headers: province })).json();
-    expect(state.state).toBe('COMPLETED');
+    expect(detail.formData).toEqual({ subject: '廊坊示例：年度复核' });
+    expect((await web.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/complete`, headers: expert, payload: { decision: 'approve', comment: '同意', subject: detail.formData.subject } })).statusCode).toBe(204);
+    expect((await api.historicProcessInstance(processInstanceId)).state).toBe('COMPLETED');
   });
 });

@@ -24,7 +24,6 @@ import { taskFilterRoutes } from './routes/task-filters.js';
 import { taskRoutes } from './routes/tasks.js';
 import { unitCalendarRoutes } from './routes/unit-calendar.js';
 import { sessionRoutes } from './routes/session.js';
-import { skeletonRoutes } from './routes/skeleton.js';
 import { studioRoutes } from './routes/studio.js';
 
 export interface AppDeps {
@@ -61,7 +60,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(batchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(dashboardRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
-  await app.register(skeletonRoutes, { engine: deps.engine, db: deps.db });
   await app.register(studioRoutes, { db: deps.db, engine: deps.engine });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 

@@ -16,7 +16,6 @@ export const stages: readonly Stage[] = [
   { process: 'declaration', role: 'city-reviewer', key: 'CityReview', label: '市级初审', submitLabel: '提交初审意见' },
   { process: 'declaration', role: 'city-reviewer', key: 'CityRecommendation', label: '推荐至省厅', submitLabel: '提交推荐意见' },
   { process: 'unitBatch', role: 'city-reviewer', key: 'SubmitBatch', label: '报送推荐批次', submitLabel: '提交' },
-  { process: 'skeleton', role: 'province-officer', key: 'Review', label: '审核（演示流程）', submitLabel: '提交审核意见' },
 ];
 
 /** The stage of a task; a task of a process deployed later is named by its own BPMN name. */

@@ -3,7 +3,6 @@ import { cityRecommendationCompletion } from './city-recommendation.js';
 import { cityReviewCompletion } from './city-review.js';
 import type { Completion } from './completion.js';
 import { genericCompletion } from './generic.js';
-import { skeletonReviewCompletion } from './skeleton-review.js';
 
 // One completion per user task of the shipped processes (`process/task` keys); any other task is completed with
 // its form's own fields.
@@ -11,7 +10,6 @@ const completions: Readonly<Record<string, Completion>> = {
   'declaration/CityReview': registered(cityReviewCompletion),
   'declaration/CityRecommendation': registered(cityRecommendationCompletion),
   'unitBatch/SubmitBatch': registered(batchSubmissionCompletion),
-  'skeleton/Review': registered(skeletonReviewCompletion),
 };
 
 /** How a task is completed from the tasklist, by its process definition and task key. */
