@@ -1,12 +1,12 @@
 # The Node.js image for the web server and the workers (one image, two commands; see docker-compose.yml).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=optional
 COPY . .
 RUN npm run build:web
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 # The rendered PDFs embed a CJK font.
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
