@@ -1,16 +1,36 @@
-// `npm test` runs this first: it names every missing tool at once instead of failing somewhere deep in a test.
+// `npm test` runs this first: it installs the Debian packages the tests need and the machine lacks (as root, with
+// apt-get), or prints the one command to run; whatever apt cannot fix it names, all at once, and exits 1.
+// PREREQUISITES_PRETEND_MISSING=poppler-utils,chromium reports packages as missing; PREREQUISITES_DRY_RUN=1 prints
+// the commands instead of running them. Both let a test exercise this without changing the machine.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { cjkFont } from '../documents/cjk-font.js';
 import { CHROMIUM } from '../test/support/browser.js';
 import { engineCacheDir, engineSourceHash } from '../platform/engine-build.js';
+import { projectRoot } from '../platform/config.js';
+import { DEBIAN_PACKAGES, prerequisitePlan, type DebianPackage } from './prerequisites-plan.js';
 
 interface Check {
   what: string;
-  ok: boolean;
+  ok: () => boolean;
+  /** The Debian package that provides it; none when apt cannot help (then the hint says what to do). */
+  package?: DebianPackage;
   hint: string;
 }
+
+const env = z
+  .object({
+    PREREQUISITES_PRETEND_MISSING: z.string().default('').transform((list) => list.split(/[\s,]+/).filter(Boolean)).pipe(z.array(z.enum(DEBIAN_PACKAGES))),
+    PREREQUISITES_DRY_RUN: z.enum(['', '0', '1', 'false', 'true']).default('').transform((flag) => flag === '1' || flag === 'true'),
+  })
+  .safeParse(process.env);
+if (!env.success) {
+  console.error(`check-prerequisites: ${env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  process.exit(2);
+}
+const { PREREQUISITES_PRETEND_MISSING: pretendMissing, PREREQUISITES_DRY_RUN: dryRun } = env.data;
 
 /** What the command printed (stdout and stderr: java prints its version on stderr), or undefined if it failed. */
 function version(command: string, args: string[]): string | undefined {
@@ -25,30 +45,64 @@ function javaMajor(): number {
 
 function hasCjkFont(): boolean {
   try {
-    cjkFont();
-    return true;
+    return existsSync(cjkFont().path);
   } catch {
     return false;
   }
 }
 
+// package.json's "engines" is the one statement of the Node.js we need (">=22.13"); scripts/node.sh provides it.
+const engines = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+const [wantMajor = 0, wantMinor = 0] = (/^>=\s*(\d+)\.(\d+)/.exec(engines) ?? []).slice(1).map(Number);
 const [nodeMajor = 0, nodeMinor = 0] = process.versions.node.split('.').map(Number);
 const engineCached = existsSync(path.join(engineCacheDir(), `engine-${await engineSourceHash()}.jar`));
 
 const checks: Check[] = [
-  { what: 'Node.js 20.19 or newer', ok: nodeMajor > 20 || (nodeMajor === 20 && nodeMinor >= 19), hint: 'install Node.js 20 LTS (20.19+)' },
-  { what: 'Java 17 or newer (java)', ok: javaMajor() >= 17, hint: 'apt-get install openjdk-17-jdk-headless' },
-  { what: 'Maven (mvn), to build the engine once', ok: engineCached || version('mvn', ['-v']) !== undefined, hint: 'apt-get install maven' },
-  { what: 'docker-compose, to validate docker-compose.yml', ok: version('docker-compose', ['version']) !== undefined, hint: 'apt-get install docker-compose' },
-  { what: 'poppler-utils (pdftotext, pdffonts, pdftoppm), to read rendered PDFs back', ok: version('pdftotext', ['-v']) !== undefined, hint: 'apt-get install poppler-utils' },
-  { what: 'a CJK font for the rendered PDFs', ok: hasCjkFont(), hint: 'apt-get install fonts-noto-cjk' },
-  { what: `chromium (${CHROMIUM}), for the browser tests`, ok: existsSync(CHROMIUM), hint: 'apt-get install chromium (or set CHROMIUM_PATH)' },
+  { what: `Node.js ${engines}`, ok: () => nodeMajor > wantMajor || (nodeMajor === wantMajor && nodeMinor >= wantMinor), hint: `run through \`sh scripts/node.sh\` (as \`npm test\` does), which fetches the pinned Node.js; this is ${process.versions.node}` },
+  { what: 'Java 17 or newer (java)', ok: () => javaMajor() >= 17, package: 'openjdk-17-jdk-headless', hint: 'a JDK 17 or newer' },
+  { what: 'Maven (mvn), to build the engine once', ok: () => engineCached || version('mvn', ['-v']) !== undefined, package: 'maven', hint: 'Maven 3.8+' },
+  { what: 'docker-compose, to validate docker-compose.yml', ok: () => version('docker-compose', ['version']) !== undefined, package: 'docker-compose', hint: 'docker-compose v1' },
+  { what: 'poppler-utils (pdftotext, pdffonts, pdftoppm), to read rendered PDFs back', ok: () => version('pdftotext', ['-v']) !== undefined, package: 'poppler-utils', hint: 'poppler-utils' },
+  process.env.CJK_FONT_PATH
+    ? { what: `the CJK font CJK_FONT_PATH names (${process.env.CJK_FONT_PATH})`, ok: hasCjkFont, hint: 'set CJK_FONT_PATH to an existing font file, or unset it' }
+    : { what: 'a CJK font for the rendered PDFs', ok: hasCjkFont, package: 'fonts-noto-cjk', hint: 'Noto Sans CJK (or set CJK_FONT_PATH)' },
+  process.env.CHROMIUM_PATH
+    ? { what: `the chromium CHROMIUM_PATH names (${CHROMIUM})`, ok: () => existsSync(CHROMIUM), hint: 'set CHROMIUM_PATH to an existing chromium, or unset it' }
+    : { what: `chromium (${CHROMIUM}), for the browser tests`, ok: () => existsSync(CHROMIUM), package: 'chromium', hint: 'chromium (or set CHROMIUM_PATH)' },
 ];
 
-const missing = checks.filter((check) => !check.ok);
-if (missing.length) {
-  console.error('Missing prerequisites for the tests:');
-  for (const check of missing) console.error(`  - ${check.what}: ${check.hint}`);
-  console.error('On Debian, `.ci/run` installs all of them.');
+const failing = (pretend: readonly DebianPackage[]) => checks.filter((check) => (check.package && pretend.includes(check.package)) || !check.ok());
+const fail = (lines: string[]): never => {
+  for (const line of lines) console.error(line);
   process.exit(1);
+};
+
+const missing = failing(pretendMissing);
+const beyondApt = missing.filter((check) => !check.package);
+if (beyondApt.length) fail(['Missing prerequisites for the tests:', ...beyondApt.map((check) => `  - ${check.what}: ${check.hint}`)]);
+
+const plan = prerequisitePlan({
+  missing: missing.flatMap((check) => (check.package ? [check.package] : [])),
+  root: process.getuid?.() === 0,
+  apt: version('apt-get', ['--version']) !== undefined,
+});
+if (plan.kind === 'name') {
+  fail(['Missing prerequisites for the tests (no apt-get here: install their equivalents):', ...missing.map((check) => `  - ${check.what}: ${check.hint} (Debian: ${check.package})`)]);
+}
+if (plan.kind === 'ask') {
+  fail([`The tests need Debian packages this machine lacks: ${plan.packages.join(', ')}. Run this, then \`npm test\` again:`, `  ${plan.command}`]);
+}
+if (plan.kind === 'install') {
+  console.log(`Installing the Debian packages the tests need: ${plan.packages.join(' ')}`);
+  for (const command of plan.commands) {
+    if (dryRun) {
+      console.log(`would run: ${command.join(' ')}`);
+      continue;
+    }
+    const result = spawnSync(command[0]!, command.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (result.status !== 0) fail([`\`${command.join(' ')}\` failed (${result.status ?? result.signal}); install the packages by hand: ${plan.packages.join(' ')}`]);
+  }
+  // Installed for real: the tools themselves must now answer (a package can install and still not provide them).
+  const still = dryRun ? [] : failing([]);
+  if (still.length) fail(['Still missing after apt-get install:', ...still.map((check) => `  - ${check.what}`)]);
 }
