@@ -15,6 +15,8 @@ export interface TaskApplication {
   status: ApplicationStatus;
   enterpriseName: string;
   projectName: string;
+  /** The warnings (for the reviewer to judge, never blocking) of the latest rule check round. */
+  warningCount: number;
 }
 
 /** The unit batch a task belongs to. */
@@ -29,20 +31,26 @@ export interface TaskBatch {
   renderedAt: Date | null;
 }
 
-/** The applications of these process instances. */
+/** The applications of these process instances, with the warnings of their latest check round counted in the same query. */
 export async function applicationsOfInstances(db: Queryable, processInstanceIds: readonly string[]): Promise<TaskApplication[]> {
   if (!processInstanceIds.length) return [];
   const result = await db.query<{
     id: string; process_instance_id: string; application_number: string | null; unit_id: string | null; template: TemplateCode; status: ApplicationStatus;
-    enterprise_name: string | null; project_name: string | null;
+    enterprise_name: string | null; project_name: string | null; warning_count: number;
   }>(
-    `SELECT id, process_instance_id, application_number, unit_id, template, status, data->>'enterpriseName' AS enterprise_name, data->>'projectName' AS project_name
-       FROM application WHERE process_instance_id = ANY($1::text[])`,
+    `SELECT a.id, a.process_instance_id, a.application_number, a.unit_id, a.template, a.status,
+            a.data->>'enterpriseName' AS enterprise_name, a.data->>'projectName' AS project_name, w.warning_count
+       FROM application a
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE o.result = 'warning')::int AS warning_count FROM application_rule_outcome o
+          WHERE o.application_id = a.id AND o.round = (SELECT max(m.round) FROM application_rule_outcome m WHERE m.application_id = a.id)
+       ) w
+      WHERE a.process_instance_id = ANY($1::text[])`,
     [processInstanceIds],
   );
   return result.rows.map((row) => ({
     id: row.id, processInstanceId: row.process_instance_id, applicationNumber: row.application_number, unitId: row.unit_id, template: row.template,
-    status: row.status, enterpriseName: row.enterprise_name ?? '', projectName: row.project_name ?? '',
+    status: row.status, enterpriseName: row.enterprise_name ?? '', projectName: row.project_name ?? '', warningCount: row.warning_count,
   }));
 }
 

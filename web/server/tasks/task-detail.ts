@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isScanMediaType } from '../../../domain/attachment-types.js';
 import { unitById } from '../../../domain/units.js';
-import { findApplication } from '../../../store/application-repository.js';
+import { findApplication, latestRuleOutcomes } from '../../../store/application-repository.js';
 import { findAttachments } from '../../../store/attachment-repository.js';
 import { latestDocuments, type DocumentKind } from '../../../store/document-repository.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
@@ -24,6 +24,8 @@ export const taskDetail = taskRow.extend({
   application: z.object({ id: z.string(), applicationNumber: z.string().nullable(), template: z.string(), status: z.string(), data: z.record(z.string(), z.unknown()) }).nullable(),
   batch: z.object({ callId: z.string(), callTitle: z.string(), unitName: z.string(), renderedAt: z.string().nullable() }).nullable(),
   attachments: z.array(attachmentView),
+  /** The warnings of the application's latest rule check (Chinese reasons): the reviewer must judge them. */
+  warnings: z.array(z.object({ ruleId: z.string(), reason: z.string(), field: z.string().nullable() })),
 });
 
 /** The page of one task the account may see. */
@@ -46,10 +48,17 @@ export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: str
       ? { callId: subject.batch.callId, callTitle: subject.batch.callTitle, unitName: unitById(subject.batch.unitId)?.name ?? subject.batch.unitId, renderedAt: subject.batch.renderedAt?.toISOString() ?? null }
       : null,
     attachments: await attachmentsOf(deps, scoped, application?.data ?? {}),
+    warnings: application ? await warningsOf(deps, application.id) : [],
   };
 }
 
 // helpers
+
+async function warningsOf(deps: TaskDeps, applicationId: string) {
+  return (await latestRuleOutcomes(deps.db, applicationId))
+    .filter((outcome) => outcome.result === 'warning')
+    .map((outcome) => ({ ruleId: outcome.ruleId, reason: outcome.reason ?? '自动审查提示，请核实', field: outcome.field ?? null }));
+}
 
 // In the order a reviewer reads them: the materials, what the enterprise sealed, then the rest; PDFs before Word.
 const documentLabels: Record<DocumentKind, string> = {

@@ -19,6 +19,8 @@ export const subjectView = z.object({
   template: z.string().nullable(),
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
+  /** How many of the application's latest rule outcomes are warnings for the reviewer (0 for a batch). */
+  warningCount: z.number().int(),
 });
 
 export const taskRow = z.object({
@@ -65,13 +67,13 @@ export function iso(engineDate: string | null): string | null {
 // helpers
 
 function subjectOf({ task, subject }: ScopedTask): TaskRow['subject'] {
-  const none = { applicationId: null, applicationNumber: null, enterpriseName: null, projectName: null, template: null, unitId: null, unitName: null };
+  const none = { applicationId: null, applicationNumber: null, enterpriseName: null, projectName: null, template: null, unitId: null, unitName: null, warningCount: 0 };
   switch (subject.kind) {
     case 'application': {
       const a = subject.application;
       return {
         ...none, kind: 'application', title: a.projectName, applicationId: a.id, applicationNumber: a.applicationNumber, enterpriseName: a.enterpriseName,
-        projectName: a.projectName, template: a.template, unitId: a.unitId, unitName: unitById(a.unitId ?? '')?.name ?? null,
+        projectName: a.projectName, template: a.template, unitId: a.unitId, unitName: unitById(a.unitId ?? '')?.name ?? null, warningCount: a.warningCount,
       };
     }
     case 'batch': {
