@@ -46,7 +46,7 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
     if (!container.current) return;
     // No debounce: form-js otherwise applies typing 300 ms late, and a quick click on our own submit button (outside
     // the form) could read the form before the last keystrokes.
-    const viewer = new FormJs({ container: container.current, additionalModules: [chineseValidationMessages], debounce: false } as ConstructorParameters<typeof FormJs>[0]);
+    const viewer = new FormJs({ container: container.current, additionalModules: [chineseValidationMessages, inertTextValues], debounce: false } as ConstructorParameters<typeof FormJs>[0]);
     const stopTranslating = keepComponentStringsChinese(container.current);
     let stopNotes = () => undefined as void;
     let stopStoredFiles = () => undefined as void;
