@@ -24,6 +24,8 @@ export interface TaskRow {
     template: string | null;
     unitId: string | null;
     unitName: string | null;
+    /** Warnings of the application's latest rule check, for the reviewer to judge. */
+    warningCount: number;
   };
 }
 
@@ -42,6 +44,14 @@ export interface TaskDetail extends TaskRow {
   application: { id: string; applicationNumber: string | null; template: string; status: string; data: Record<string, unknown> } | null;
   batch: { callId: string; callTitle: string; unitName: string; renderedAt: string | null } | null;
   attachments: TaskAttachment[];
+  warnings: RuleWarning[];
+}
+
+/** A rule outcome that does not block but that the reviewer must judge (e.g. the territorial principle). */
+export interface RuleWarning {
+  ruleId: string;
+  reason: string;
+  field: string | null;
 }
 
 /** What the tasklist is narrowed by; the same object is saved as a named filter. */

@@ -29,9 +29,10 @@ export function TaskFilters({ criteria, onChange, stages, showUnit, saved, onSav
   const [open, setOpen] = useState(false);
   const set = (key: keyof TaskCriteria) => (value: string | undefined | null) => onChange({ ...criteria, [key]: value || undefined });
   const current = saved.find((filter) => sameCriteria(filter.criteria, criteria));
+  // The list of choices is as wide as its longest label, whatever the width of the closed select.
   const select = (key: keyof TaskCriteria, label: string, choices: { value: string; label: string }[], width = 150) => (
     <Form.Item label={label} htmlFor={`filter-${key}`}>
-      <Select id={`filter-${key}`} allowClear placeholder="全部" style={{ width }} value={criteria[key]} options={choices} onChange={set(key)} />
+      <Select id={`filter-${key}`} allowClear placeholder="全部" style={{ width }} popupMatchSelectWidth={false} value={criteria[key]} options={choices} onChange={set(key)} />
     </Form.Item>
   );
 
@@ -51,7 +52,8 @@ export function TaskFilters({ criteria, onChange, stages, showUnit, saved, onSav
       <Form layout="inline" style={{ rowGap: 12, marginBottom: 16 }} onSubmitCapture={(event) => event.preventDefault()}>
         {select('stage', '阶段', stages.map((s) => ({ value: s.key, label: s.label })), 170)}
         {showUnit && select('unitId', '推荐单位', reportingUnits.map((u) => ({ value: u.id, label: u.name })), 130)}
-        {select('template', '类别', options(templateLabels), 200)}
+        {/* wide enough for 工业互联网平台应用创新体验中心类 with the clear button */}
+        {select('template', '类别', options(templateLabels), 290)}
         {select('due', '到期', options(dueLabels), 120)}
         <Form.Item label="到期日不晚于" htmlFor="filter-dueBefore">
           <DatePicker id="filter-dueBefore" value={criteria.dueBefore ? dayjs(criteria.dueBefore) : null} onChange={(value) => set('dueBefore')(value ? value.format('YYYY-MM-DD') : undefined)} />

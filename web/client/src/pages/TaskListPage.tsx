@@ -3,11 +3,19 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api.js';
 import { TaskFilters, type SavedFilter } from '../components/TaskFilters.js';
-import { tagColors, templateLabels } from '../labels.js';
-import { useSession } from '../session.js';
+import { TaskSubject } from '../components/TaskSubject.js';
+import { tagColors } from '../labels.js';
+import { useSession, type Role } from '../session.js';
 import { beijingDate, beijingTime, criteriaKeys, criteriaQuery, type TaskCriteria, type TaskRow } from '../tasks.js';
 
 interface TaskList { tasks: TaskRow[]; stages: { key: string; label: string }[] }
+
+// What an empty list means differs by role: each names the work that will arrive there.
+const emptyHints: Partial<Record<Role, string>> = {
+  'city-reviewer': '暂无待办任务。企业提交并上传盖章材料后，初审任务会出现在这里。',
+  'province-officer': '暂无待办任务。需要省工信厅办理的流程任务会出现在这里；各市推荐与报送进度请查看工作看板。',
+  expert: '暂无待办任务。省工信厅为您分配评审任务后，任务会出现在这里。',
+};
 
 /** 待办任务: the tasks of one's groups, narrowed by filters kept in the address (and saved by name), claimable. */
 export function TaskListPage() {
@@ -72,26 +80,15 @@ export function TaskListPage() {
         <Table<TaskRow>
           rowKey="taskId"
           size="middle"
+          tableLayout="fixed"
           loading={list === undefined && !error}
           dataSource={list?.tasks}
           locale={{
-            emptyText: <Empty description={query ? '没有符合筛选条件的任务。可清除筛选查看全部待办任务。' : '暂无待办任务。企业提交并上传盖章材料后，初审任务会出现在这里。'} />,
+            emptyText: <Empty description={query ? '没有符合筛选条件的任务。可清除筛选查看全部待办任务。' : (account && emptyHints[account.role]) ?? '暂无待办任务。'} />,
           }}
           columns={[
             { title: '申报编号', key: 'number', width: 150, render: (_, t) => t.subject.applicationNumber ?? '—' },
-            {
-              title: '事项',
-              key: 'subject',
-              ellipsis: true,
-              render: (_, t) => (
-                <div style={{ minWidth: 0 }}>
-                  <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{t.subject.title}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[t.subject.enterpriseName, t.subject.template ? templateLabels[t.subject.template] : null].filter(Boolean).join(' · ')}
-                  </Typography.Text>
-                </div>
-              ),
-            },
+            { title: '事项', key: 'subject', render: (_, t) => <TaskSubject subject={t.subject} /> },
             { title: '阶段', key: 'stage', width: 130, render: (_, t) => <Tag color={tagColors.info}>{t.stageLabel}</Tag> },
             ...(account?.role === 'city-reviewer' ? [] : [{ title: '推荐单位', key: 'unit', width: 100, render: (_: unknown, t: TaskRow) => t.subject.unitName ?? '—' }]),
             { title: '到达时间', key: 'created', width: 170, sorter: (a, b) => a.created.localeCompare(b.created), render: (_, t) => beijingTime(t.created) },

@@ -6,6 +6,7 @@ import { AttachmentPreview } from '../components/AttachmentPreview.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
 import { LoadFailureBoundary } from '../components/LoadFailureBoundary.js';
 import { ProblemList } from '../components/ProblemList.js';
+import { RuleWarnings } from '../components/RuleWarnings.js';
 import { TaskAssignment } from '../components/TaskAssignment.js';
 import { TaskComments } from '../components/TaskComments.js';
 import { TaskHistory } from '../components/TaskHistory.js';
@@ -72,6 +73,7 @@ export function TaskPage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>{heading}</Typography.Title>
         <Link to="/tasks">返回待办任务</Link>
       </Space>
+      <RuleWarnings warnings={task.warnings} />
       <TaskAssignment task={task} onChanged={() => void load()} />
       {error && <Alert type="error" showIcon title={error} description={<ProblemList problems={problems} />} />}
       <Row gutter={24}>
