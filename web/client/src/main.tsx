@@ -5,6 +5,7 @@ import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout.js';
+import { homeOf, OnlyFor } from './components/OnlyFor.js';
 import { ApplicationFormPage } from './pages/ApplicationFormPage.js';
 import { ApplicationStatusPage } from './pages/ApplicationStatusPage.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
@@ -14,13 +15,11 @@ import { SealedScansPage } from './pages/SealedScansPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TaskListPage } from './pages/TaskListPage.js';
 import { TaskPage } from './pages/TaskPage.js';
-import { SessionProvider, useSession, type Role } from './session.js';
+import { SessionProvider, useSession } from './session.js';
 
 // Darker than antd's defaults so text on the primary colour and secondary text meet WCAG AA contrast (4.5:1);
 // no motion, so nothing is half-faded when a page is read (and office PCs stay quick).
 const theme = { token: { motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorInfo: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' } };
-
-const homeOf: Record<Role, string> = { applicant: '/portal', 'city-reviewer': '/tasks', 'province-officer': '/dashboard', expert: '/tasks', administrator: '/dashboard' };
 
 /** Pages only a signed-in account sees; the server checks every call again. */
 function SignedIn({ children }: { children: ReactNode }) {
@@ -42,6 +41,10 @@ function Studio() {
 // The province's dashboards bring their charts (recharts) along: a chunk of their own, so applicants never fetch it.
 const DashboardPage = lazy(() => import('./pages/DashboardPage.js').then((module) => ({ default: module.DashboardPage })));
 
+// The roles the server lets use the tasklist (routes/tasks.ts) and the province's dashboards (routes/dashboard.ts).
+const taskHandlers = ['city-reviewer', 'province-officer', 'expert'] as const;
+const dashboardViewers = ['province-officer', 'administrator'] as const;
+
 function Home() {
   const { account } = useSession();
   return account ? <Navigate to={homeOf[account.role]} replace /> : null;
@@ -62,9 +65,9 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/applications/:id/edit" element={<ApplicationFormPage />} />
                 <Route path="/applications/:id/correction" element={<CorrectionPage />} />
                 <Route path="/applications/:id/seal" element={<SealedScansPage />} />
-                <Route path="/tasks" element={<TaskListPage />} />
-                <Route path="/tasks/:taskId" element={<TaskPage />} />
-                <Route path="/dashboard" element={<Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><DashboardPage /></Suspense>} />
+                <Route path="/tasks" element={<OnlyFor roles={taskHandlers}><TaskListPage /></OnlyFor>} />
+                <Route path="/tasks/:taskId" element={<OnlyFor roles={taskHandlers}><TaskPage /></OnlyFor>} />
+                <Route path="/dashboard" element={<OnlyFor roles={dashboardViewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><DashboardPage /></Suspense></OnlyFor>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
                 <Route path="/studio/*" element={<Studio />} />
               </Route>
