@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { EngineClientConfig } from './config.js';
 
+// Errors of this client carry the status and the engine's message, never the request (its authorization header):
+// they are logged and shown as they are.
+
 /** The engine answered with an error status; `message` is the engine's own text. */
 export class EngineError extends Error {
   constructor(
@@ -16,7 +19,7 @@ export class EngineError extends Error {
 /** The engine could not be reached at all (down, refused, timed out). */
 export class EngineUnavailableError extends Error {
   constructor(url: string, cause: unknown) {
-    super(`The engine at ${url} cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`The engine at ${withoutUserInfo(url)} cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'EngineUnavailableError';
   }
 }
@@ -67,6 +70,11 @@ export function createEngineClient(config: EngineClientConfig): EngineClient {
       return schema.parse(data);
     },
   };
+}
+
+/** A URL without the user and password an ENGINE_URL may carry. */
+function withoutUserInfo(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, '//');
 }
 
 function safeJson(text: string): unknown {

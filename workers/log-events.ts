@@ -18,5 +18,7 @@ export function logClientEvents(client: Client, logger: Logger): void {
     client.on(`${action}:error`, (task: TaskLike, error: Error) => logger.error({ ...fields(task), err: error }, `${action} failed`));
   }
   client.on('handler:error', (error: Error) => logger.error({ err: error }, 'handler error outside the adapter'));
-  client.on('poll:error', (error: Error) => logger.warn({ err: error.message }, 'cannot reach the engine; backing off'));
+  // The client's errors carry their request options (the authorization header): the logger's err serialiser drops
+  // them (platform/log-redaction.ts), so the status and the cause can be logged whole.
+  client.on('poll:error', (error: Error) => logger.warn({ err: error }, 'cannot reach the engine; backing off'));
 }
