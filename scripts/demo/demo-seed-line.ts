@@ -11,7 +11,7 @@ const BUDGET_MS = 120_000;
 export async function seedDemoApplicationsLine(baseUrl: string, password: string, logger: Logger): Promise<string> {
   const startedAt = Date.now();
   try {
-    const outcome = await seedDemoApplications({ baseUrl, password, callId: 'demo', budgetMs: BUDGET_MS });
+    const outcome = await seedDemoApplications({ baseUrl: loopbackOf(baseUrl), password, callId: 'demo', budgetMs: BUDGET_MS });
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     if (!outcome.seeded.length) return `Demo applications: already there (${outcome.alreadyThere}), nothing seeded.`;
     const perUnit = new Map<string, number>();
@@ -22,4 +22,9 @@ export async function seedDemoApplicationsLine(baseUrl: string, password: string
     logger.warn({ err: error }, 'demo applications not seeded');
     return `Demo applications: not seeded completely (${(error as Error).message}); the rest of the system runs, and a restart adds those not yet created.`;
   }
+}
+
+// A server listening on every address is reached on loopback: "http://0.0.0.0:3000" is no address to call on every system.
+function loopbackOf(baseUrl: string): string {
+  return baseUrl.replace(/^http:\/\/(?:0\.0\.0\.0|::|\[::\]):(\d+)$/, 'http://127.0.0.1:$1');
 }
