@@ -76,7 +76,7 @@ describe('the declaration journey in chromium', () => {
     expect(await applicant.getByText('No files selected').count()).toBe(0);
     const projectName = `企业上云示范项目 ${uscc.slice(-6)}`;
     await fillSteadily(applicant, '企业名称', '石家庄示例装备制造有限公司');
-    await applicant.getByLabel(labelled('统一社会信用代码')).fill(uscc);
+    expect(await applicant.getByLabel(labelled('统一社会信用代码')).inputValue()).toBe(uscc); // the account's own, read-only
     await applicant.getByLabel('注册地址').fill('河北省石家庄市长安区示例路1号');
     await pick(applicant, '推荐单位', '石家庄市');
     await applicant.getByLabel('法定代表人').fill('张三');
