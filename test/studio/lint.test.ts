@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import recommended from 'bpmnlint/config/recommended.js';
+import camundaCompat from 'bpmnlint-plugin-camunda-compat';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
 import { processReferences } from '../../platform/model-deployment.js';
-import recommended from 'bpmnlint/config/recommended.js';
-import camundaCompat from 'bpmnlint-plugin-camunda-compat';
 import { lintBpmn } from '../../modeling/bpmnlint-config.js';
 import { cityReviewFieldPaths, fieldPathsOf } from '../../modeling/domain-fields.js';
 import { lintDmn } from '../../modeling/lint-dmn.js';

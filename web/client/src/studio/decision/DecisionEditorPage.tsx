@@ -17,6 +17,8 @@ import { lintContent } from '../shared/lint.js';
 import { ProblemsPanel } from '../shared/ProblemsPanel.js';
 import { useModelDocument } from '../shared/use-model-document.js';
 import type { Problem } from '../studio-api.js';
+import { codedValuesOf, type CodedValue } from './coded-values.js';
+import { CodedValuesCard } from './CodedValuesCard.js';
 
 const LINT_DELAY_MS = 800;
 
@@ -32,10 +34,13 @@ export default function DecisionEditorPage() {
   const [views, setViews] = useState<DmnView[]>([]);
   const [active, setActive] = useState<string>();
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [codedValues, setCodedValues] = useState<CodedValue[]>([]);
 
   const lint = useCallback(async (instance: DmnModeler) => {
     try {
-      setProblems(await lintContent('decision', (await instance.saveXML()).xml));
+      const { xml } = await instance.saveXML();
+      setCodedValues(codedValuesOf(xml));
+      setProblems(await lintContent('decision', xml));
     } catch {
       // A lint that cannot run leaves the last findings; the server checks again on save and deploy.
     }
@@ -116,6 +121,7 @@ export default function DecisionEditorPage() {
           }} />
       )}
       <section className="studio-decision-editor" ref={containerRef} aria-label="决策表" aria-busy={importing && !model.error} />
+      <CodedValuesCard values={codedValues} />
       <ProblemsPanel title="检查结果" model={`decision:${key}`} problems={problems} />
     </EditorFrame>
   );

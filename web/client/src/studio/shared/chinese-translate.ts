@@ -1,8 +1,9 @@
 // Chinese for the labels an administrator meets in bpmn-js (palette, context pad, properties panel, element
 // templates) and dmn-js (the decision table). Both ask a `translate` service for every label; what is not listed
-// stays in English.
+// stays in English. dmn-js's labels are in decision/dmn-js-labels.ts.
+import { dmnJsLabels } from '../decision/dmn-js-labels.js';
 
-const dictionary: Record<string, string> = {
+const bpmnJsLabels: Record<string, string> = {
   // palette and context pad
   'Activate hand tool': '抓手工具',
   'Activate lasso tool': '套索选择',
@@ -122,55 +123,9 @@ const dictionary: Record<string, string> = {
   'Process variables': '流程变量',
   'Candidate starter groups': '可发起的组',
   'Candidate starter users': '可发起的用户',
-  // dmn-js: the decision table
-  'View DRD': '查看决策关系图',
-  'Hit policy:': '命中策略：',
-  'Hit policy': '命中策略',
-  When: '条件',
-  Then: '结果',
-  Annotations: '备注',
-  Annotation: '备注',
-  'Add rule': '添加规则',
-  'Add rule above': '在上方添加规则',
-  'Add rule below': '在下方添加规则',
-  'Remove rule': '删除规则',
-  'Copy rule': '复制规则',
-  'Cut rule': '剪切规则',
-  'Paste rule above': '粘贴到上方',
-  'Paste rule below': '粘贴到下方',
-  'Add input': '添加条件列',
-  'Add output': '添加结果列',
-  'Add input column left': '在左侧添加条件列',
-  'Add input column right': '在右侧添加条件列',
-  'Add output column left': '在左侧添加结果列',
-  'Add output column right': '在右侧添加结果列',
-  'Remove input column': '删除条件列',
-  'Remove output column': '删除结果列',
-  Input: '条件',
-  Output: '结果',
-  'Input label': '条件名称',
-  'Input expression': '条件表达式',
-  'Input type': '条件类型',
-  'Input values': '条件取值',
-  'Output label': '结果名称',
-  'Output name': '结果变量',
-  'Output type': '结果类型',
-  'Output values': '结果取值',
-  'Expression language': '表达式语言',
-  'Edit string': '编辑文本',
-  'Edit number': '编辑数字',
-  'Edit boolean': '编辑布尔值',
-  'Edit date': '编辑日期',
-  'Strings must be in double quotes': '文本需用英文双引号括起',
-  'Match one': '匹配其一',
-  'Match none': '都不匹配',
-  'Predefined values': '预设取值',
-  'Custom values': '自定义取值',
-  'Add values': '添加取值',
-  'No values': '无取值',
-  Yes: '是',
-  No: '否',
 };
+
+const dictionary: Readonly<Record<string, string>> = { ...bpmnJsLabels, ...dmnJsLabels };
 
 /** bpmn-js's translate service, in Chinese where the dictionary has the label. */
 function translate(template: string, replacements: Record<string, string> = {}): string {
