@@ -12,6 +12,7 @@ import { authentication } from './plugins/authentication.js';
 import { browserBundle } from './plugins/browser-bundle.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { openApi } from './plugins/openapi.js';
+import { storableText } from './plugins/storable-text.js';
 import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { batchRoutes } from './routes/batches.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(openApi);
   await app.register(errorHandler);
   await app.register(authentication, { db: deps.db, clock: deps.clock });
+  await app.register(storableText);
 
   await app.register(healthRoutes, { engine: deps.engine, db: deps.db });
   await app.register(sessionRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
