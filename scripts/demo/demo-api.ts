@@ -20,12 +20,13 @@ export interface DemoSession {
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Signs in over HTTP with the demo password; fails with the server's answer when it refuses. */
-export async function signInAs(baseUrl: string, username: string, password: string): Promise<DemoSession> {
+export async function signInAs(baseUrl: string, username: string, password: string, signal?: AbortSignal): Promise<DemoSession> {
+  const bounded = () => (signal ? AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS));
   const response = await fetch(`${baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    signal: bounded(),
   });
   if (response.status !== 200) throw new Error(`signing in as ${username} was refused: ${response.status} ${await response.text()}`);
   const session = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('iiot_session='));
@@ -38,7 +39,7 @@ export async function signInAs(baseUrl: string, username: string, password: stri
       method,
       headers: { ...headers, ...(init.contentType ? { 'content-type': init.contentType } : {}) },
       ...(init.body === undefined ? {} : { body: init.body }),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: bounded(),
     });
     const text = await answer.text();
     return { status: answer.status, body: text && answer.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
@@ -64,15 +65,22 @@ export function expectStatus(answer: ApiAnswer, status: number, what: string): v
   if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)}`.slice(0, 400));
 }
 
+/** How long the whole seeding may wait, and what stops it early. */
+export interface Waiting {
+  deadline: number;
+  signal: AbortSignal;
+}
+
 /**
- * Polls until `probe` returns a value, or the seeding's deadline passes. The processes run asynchronously (workers,
- * the engine's own steps), so every state the seeding moves on from is waited for, never assumed.
+ * Polls until `probe` returns a value, or the seeding's deadline passes or it is aborted. The processes run
+ * asynchronously (workers, the engine's own steps), so every state the seeding moves on from is waited for.
  */
-export async function waitUntil<T>(what: string, deadline: number, probe: () => Promise<T | undefined>): Promise<T> {
+export async function waitUntil<T>(what: string, waiting: Waiting, probe: () => Promise<T | undefined>): Promise<T> {
   for (;;) {
+    if (waiting.signal.aborted) throw new Error(`interrupted while waiting for ${what}`);
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} was not reached in time`);
+    if (Date.now() > waiting.deadline) throw new Error(`${what} was not reached in time`);
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
 }
