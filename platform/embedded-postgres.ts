@@ -120,7 +120,7 @@ function waitUntilReady(child: ChildProcess, onLog?: (line: string) => void): Pr
 
 // One line for the terminal (the whole output went to onLog): PostgreSQL's FATAL line, or its last line.
 function reason(output: string): string {
-  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = output.split('\n').map((line) => line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \S+ \[\d+\]\s*/, '').trim()).filter(Boolean);
   return lines.find((line) => /FATAL|error/i.test(line)) ?? lines.at(-1) ?? 'no output';
 }
 
