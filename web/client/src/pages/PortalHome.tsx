@@ -40,7 +40,8 @@ export function PortalHome() {
           </Space>
         ) : <Typography.Text>当前没有开放申报的批次。</Typography.Text>}
       </Card>
-      {open.map((call) => <CallNotice key={call.id} call={call} />)}
+      {/* the notice of the call a new application starts in */}
+      {open[0] && <CallNotice call={open[0]} />}
       <Card title="申报记录">
         <Table<Application>
           rowKey="id"
