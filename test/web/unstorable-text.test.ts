@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from '../../domain/call.js';
 import { deployBundle } from '../../platform/model-deployment.js';
-import { createDraft, newApplicant, openTestCall, validModeData } from '../support/declaration.js';
+import { createDraft, newApplicant, openTestCall, pdfBytes, upload, validModeData } from '../support/declaration.js';
+import { importOverApi, studioAdministrator } from '../support/studio.js';
+import { smallProcess } from '../studio/fixtures.js';
 import { testEngine, waitFor } from '../support/engine.js';
 import { provinceReview, provinceReviewBundle } from '../fixtures/province-review.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
@@ -89,6 +91,22 @@ describe('text that cannot be stored', () => {
       expectRefused(listed, 'querystring.stage', /控制字符/);
       expect((await web.app.inject({ method: 'GET', url: '/api/task-filters', headers })).json()).toEqual([]);
     });
+  });
+
+  it('refuses uploads whose file name or model file holds U+0000 (multipart, checked by its route), and stores nothing', async () => {
+    // given
+    const applicant = await newApplicant(web.app, web.db);
+    const administrator = await studioAdministrator(web.app, web.db);
+    const key = `unstorable_${Date.now()}`;
+    // when
+    const uploaded = await upload(web.app, applicant.headers, `营业执照${NUL}.pdf`, pdfBytes);
+    const imported = await importOverApi(web.app, administrator, `${key}.bpmn`, smallProcess(key).replace('测试流程', `测试${NUL}流程`));
+    // then
+    expect(uploaded.statusCode, uploaded.body).toBe(400);
+    expect(uploaded.json().fields).toEqual([{ path: 'file', message: expect.stringMatching(/^文件名.*控制字符/) }]);
+    expectRefused(imported, 'file', /控制字符/);
+    expect((await web.db.query('SELECT count(*)::int AS n FROM attachment WHERE owner_uscc = $1', [applicant.uscc])).rows[0].n).toBe(0);
+    expect((await web.db.query('SELECT count(*)::int AS n FROM model_version WHERE key = $1', [key])).rows[0].n).toBe(0);
   });
 
   it('refuses a recommendation opinion holding U+0000 and records no recommendation', async () => {

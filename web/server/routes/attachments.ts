@@ -7,6 +7,7 @@ import type { AttachmentStore } from '../../../platform/attachment-store.js';
 import { storageKeyFor } from '../../../platform/attachment-store.js';
 import type { Queryable } from '../../../platform/database.js';
 import { isScanMediaType, judgeAttachmentType } from '../../../domain/attachment-types.js';
+import { unstorableReason, unstorableTextMessages } from '../../../domain/storable-text.js';
 import { findAttachment, insertAttachment, unitsReferencingAttachment, type Attachment } from '../../../store/attachment-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
@@ -27,7 +28,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
     const content = await part.toBuffer(); // throws a 413 past maxBytes
     const fields = uploadFields.safeParse({ replaces: fieldValue(part.fields.replaces) });
     if (!fields.success) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'replaces', message: fields.error.issues[0]!.message }]);
-    const fileName = part.filename.normalize('NFC').slice(0, 200);
+    // 200 characters as PostgreSQL counts them (code points): cutting UTF-16 units could leave half an emoji
+    const fileName = [...part.filename.normalize('NFC')].slice(0, 200).join('');
+    // A multipart file name is not a JSON body: the shared check (plugins/storable-text.ts) does not see it.
+    const unstorable = unstorableReason(fileName);
+    if (unstorable) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'file', message: `文件名${unstorableTextMessages[unstorable]}` }]);
     if (!content.length) throw new AppError('VALIDATION_FAILED', '文件为空。', [{ path: 'file', message: '文件为空' }]);
     const verdict = judgeAttachmentType(fileName, (await fileTypeFromBuffer(content))?.ext);
     if (!verdict.ok) throw new AppError('VALIDATION_FAILED', verdict.message, [{ path: 'file', message: verdict.message }]);

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
+import { findUnstorableText, unstorableTextMessages } from '../../../domain/storable-text.js';
 import { lintModel } from '../../../modeling/lint-model.js';
 import { keyOf } from '../../../modeling/model-key.js';
 import { kindOfFileName, modelKinds } from '../../../modeling/problem.js';
@@ -198,6 +199,9 @@ export const studioRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi }
     if (!fileKind) throw new AppError('VALIDATION_FAILED', '只能导入 .bpmn、.dmn 或 .form 文件。', [{ path: 'file', message: '文件类型不支持' }]);
     const note = comment.safeParse(fieldValue(part.fields.comment) ?? '');
     if (!note.success) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'comment', message: note.error.issues[0]!.message }]);
+    // A multipart upload is not a JSON body: the shared check (plugins/storable-text.ts) does not see it.
+    const unstorable = findUnstorableText({ file: text, comment: note.data }, '');
+    if (unstorable.length) throw new AppError('VALIDATION_FAILED', undefined, unstorable.map(({ path, reason }) => ({ path, message: unstorableTextMessages[reason] })));
     const existing = fileKind === 'decision' ? new Set((await latestVersionsOfKind(db, 'decision')).map((v) => v.key)) : new Set<string>();
     const modelKey = importKey(fileKind, text, existing);
     const { version, problems } = await saveVersion(db, actor(request), { kind: fileKind, key: modelKey, content: text, comment: note.data, source: 'import' });
