@@ -10,8 +10,7 @@ import { createTestAccount, signIn, testApp } from '../support/web.js';
 // the status page following the application, the seal page's due date and picker, and the correction page's
 // marked fields and stored files.
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 86_400_000;
 const beijing = (date: Date | string) => new Date(date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 describe('the applicant’s pages in chromium', () => {
@@ -42,8 +41,8 @@ describe('the applicant’s pages in chromium', () => {
   const currentStatus = (page: Page) => page.locator('tr', { hasText: '当前状态' }).innerText();
 
   it('shows the open call’s guide, contacts, deadlines (the unit’s own too) and downloads on the portal', async () => {
-    // given: a call opened later than any other test's, so it is the one the portal offers, and 石家庄's own deadline
-    const call = await openTestCall(web.db, new Date(Date.now() + HOUR), { title: `门户通知测试批次 ${Date.now()}` });
+    // given: a call of its own, the newest (files run one after another), so the portal offers it; 石家庄's own deadline
+    const call = await openTestCall(web.db, new Date(), { title: `门户通知测试批次 ${Date.now()}` });
     const unitDeadline = new Date(Date.now() + 20 * DAY);
     await setUnitDeadline(web.db, call.id, '130100', unitDeadline);
     // when
@@ -63,7 +62,7 @@ describe('the applicant’s pages in chromium', () => {
 
   it('starts a new form with the account’s enterprise name and its own USCC, read-only, and shows a stored file', async () => {
     // given
-    const call = await openTestCall(web.db, new Date(Date.now() + 2 * HOUR));
+    const call = await openTestCall(web.db);
     const { uscc, headers, page } = await applicantAtPortal();
     // when: a draft is started from the portal
     await page.getByRole('button', { name: /开始填写/ }).click();
