@@ -7,8 +7,8 @@ import { createTestAccount, testApp } from '../support/web.js';
 import { smallProcess, testKey } from '../studio/fixtures.js';
 
 // The studio as the administrator reads it, in chromium at 1366×768: the three application forms by their own
-// names, the checks' problems in Chinese with the rule id beside them, and the decision tables' hit policies and
-// coded values ("single-coverage") in Chinese.
+// names (and the file pickers' hints rendered), the checks' problems in Chinese with the rule id beside them, and
+// the decision tables' hit policies and coded values ("single-coverage") in Chinese.
 
 // An English sentence: three words in a row, the last two lower case ("Element is not connected").
 const englishSentence = /[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}/;
@@ -38,6 +38,16 @@ describe('the studio in Chinese', () => {
     await forms.getByRole('cell', { name: 'application-mode', exact: true }).waitFor({ timeout: 15_000 });
     expect([await nameOf('application-mode'), await nameOf('application-industry-platform'), await nameOf('application-experience-center')])
       .toEqual(['模式应用类申报书', '行业（区域）级平台类申报书', '体验中心类申报书']);
+  });
+
+  it("renders the file pickers' hints in the form, as text beside each picker", async () => {
+    // when: the 模式应用类 form opens in the form editor, whose preview is form-js's own viewer
+    await page.goto(`${base}/studio/form/application-mode`);
+    await editorReady(page, '表单设计');
+    const preview = page.getByRole('region', { name: '表单预览' });
+    // then: both hints are shown (a picker's description was never rendered)
+    await preview.getByText('登录 http://hebeipg.cspiii.com 完成评估后下载的企业两化融合自评估报告', { exact: false }).waitFor({ timeout: 15_000 });
+    await preview.getByText('后期拟申请试点示范的项目须上传').waitFor();
   });
 
   it("lists a process's problems in Chinese, each with its rule id", async () => {
