@@ -1,5 +1,6 @@
 // The two demo enterprises (web/server/identity/demo-accounts.ts) as their application forms describe them, and the
-// reviewer account of the unit each declares to.
+// reviewer account of the unit each declares to. Mail goes to addresses under example.com (RFC 2606), never to a real
+// mailbox, even when SMTP_URL names a real relay.
 
 export interface DemoEnterprise {
   username: string;
@@ -24,7 +25,7 @@ export const shijiazhuangEnterprise: DemoEnterprise = {
     legalRepresentative: '王建国',
     contactName: '刘晓燕',
     contactPhone: '0311-85216688',
-    contactEmail: 'liuxiaoyan@sjz-zhuangbei.example.cn',
+    contactEmail: 'liuxiaoyan@sjz-zhuangbei.example.com',
     enterpriseKind: 'industrial',
     independentLegalPerson: true,
     integrationStage: 'innovation',
@@ -49,7 +50,7 @@ export const tangshanEnterprise: DemoEnterprise = {
     legalRepresentative: '赵志刚',
     contactName: '孙丽华',
     contactPhone: '13831566702',
-    contactEmail: 'sunlihua@ts-gangtie.example.cn',
+    contactEmail: 'sunlihua@ts-gangtie.example.com',
     enterpriseKind: 'industrial',
     independentLegalPerson: true,
     integrationStage: 'innovation',
