@@ -1,5 +1,6 @@
 import { Form as FormJs } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import '../form-js/form-text.css';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { keepComponentStringsChinese } from '../form-js/chinese-component-strings.js';
 import { chineseValidationMessages } from '../form-js/chinese-validation-messages.js';
