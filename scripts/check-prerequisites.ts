@@ -1,5 +1,7 @@
-// `npm test` runs this first: it installs the Debian packages the tests need and the machine lacks (as root, with
-// apt-get), or prints the one command to run; whatever apt cannot fix it names, all at once, and exits 1.
+// `npm test` and `npm start` run this first (`check-prerequisites.ts [test|start]`, default test): it installs the
+// Debian packages they need and the machine lacks (as root, with apt-get), or prints the one command to run; whatever
+// apt cannot fix it names, all at once, and exits 1. `npm start` needs only Java, Maven (for the first engine build)
+// and the CJK font its rendered PDFs embed; the tests need the rest too.
 // PREREQUISITES_PRETEND_MISSING=poppler-utils,chromium reports packages as missing; PREREQUISITES_DRY_RUN=1 prints
 // the commands instead of running them. Both let a test exercise this without changing the machine.
 import { spawnSync } from 'node:child_process';
@@ -12,8 +14,12 @@ import { engineCacheDir, engineSourceHash } from '../platform/engine-build.js';
 import { projectRoot } from '../platform/config.js';
 import { DEBIAN_PACKAGES, prerequisitePlan, type DebianPackage } from './prerequisites-plan.js';
 
+type Purpose = 'test' | 'start';
+
 interface Check {
   what: string;
+  /** Needed by `npm start` as well as by the tests (everything is needed by the tests). */
+  forStart?: true;
   ok: () => boolean;
   /** The Debian package that provides it; none when apt cannot help (then the hint says what to do). */
   package?: DebianPackage;
@@ -31,6 +37,13 @@ if (!env.success) {
   process.exit(2);
 }
 const { PREREQUISITES_PRETEND_MISSING: pretendMissing, PREREQUISITES_DRY_RUN: dryRun } = env.data;
+const purposeArgument = z.enum(['test', 'start']).default('test').safeParse(process.argv[2]);
+if (!purposeArgument.success) {
+  console.error(`check-prerequisites: the argument must be "test" or "start", not "${process.argv[2]}"`);
+  process.exit(2);
+}
+const purpose: Purpose = purposeArgument.data;
+const forWhat = purpose === 'start' ? '`npm start`' : 'the tests';
 
 /** What the command printed (stdout and stderr: java prints its version on stderr), or undefined if it failed. */
 function version(command: string, args: string[]): string | undefined {
@@ -57,19 +70,20 @@ const [wantMajor = 0, wantMinor = 0] = (/^>=\s*(\d+)\.(\d+)/.exec(engines) ?? []
 const [nodeMajor = 0, nodeMinor = 0] = process.versions.node.split('.').map(Number);
 const engineCached = existsSync(path.join(engineCacheDir(), `engine-${await engineSourceHash()}.jar`));
 
-const checks: Check[] = [
-  { what: `Node.js ${engines}`, ok: () => nodeMajor > wantMajor || (nodeMajor === wantMajor && nodeMinor >= wantMinor), hint: `run through \`sh scripts/node.sh\` (as \`npm test\` does), which fetches the pinned Node.js; this is ${process.versions.node}` },
-  { what: 'Java 17 or newer (java)', ok: () => javaMajor() >= 17, package: 'openjdk-17-jdk-headless', hint: 'a JDK 17 or newer' },
-  { what: 'Maven (mvn), to build the engine once', ok: () => engineCached || version('mvn', ['-v']) !== undefined, package: 'maven', hint: 'Maven 3.8+' },
+const allChecks: Check[] = [
+  { what: `Node.js ${engines}`, forStart: true, ok: () => nodeMajor > wantMajor || (nodeMajor === wantMajor && nodeMinor >= wantMinor), hint: `run through \`sh scripts/node.sh\` (as \`npm test\` does), which fetches the pinned Node.js; this is ${process.versions.node}` },
+  { what: 'Java 17 or newer (java)', forStart: true, ok: () => javaMajor() >= 17, package: 'openjdk-17-jdk-headless', hint: 'a JDK 17 or newer' },
+  { what: 'Maven (mvn), to build the engine once', forStart: true, ok: () => engineCached || version('mvn', ['-v']) !== undefined, package: 'maven', hint: 'Maven 3.8+' },
   { what: 'docker-compose, to validate docker-compose.yml', ok: () => version('docker-compose', ['version']) !== undefined, package: 'docker-compose', hint: 'docker-compose v1' },
   { what: 'poppler-utils (pdftotext, pdffonts, pdftoppm), to read rendered PDFs back', ok: () => version('pdftotext', ['-v']) !== undefined, package: 'poppler-utils', hint: 'poppler-utils' },
   process.env.CJK_FONT_PATH
-    ? { what: `the CJK font CJK_FONT_PATH names (${process.env.CJK_FONT_PATH})`, ok: hasCjkFont, hint: 'set CJK_FONT_PATH to an existing font file, or unset it' }
-    : { what: 'a CJK font for the rendered PDFs', ok: hasCjkFont, package: 'fonts-noto-cjk', hint: 'Noto Sans CJK (or set CJK_FONT_PATH)' },
+    ? { what: `the CJK font CJK_FONT_PATH names (${process.env.CJK_FONT_PATH})`, forStart: true, ok: hasCjkFont, hint: 'set CJK_FONT_PATH to an existing font file, or unset it' }
+    : { what: 'a CJK font for the rendered PDFs', forStart: true, ok: hasCjkFont, package: 'fonts-noto-cjk', hint: 'Noto Sans CJK (or set CJK_FONT_PATH)' },
   process.env.CHROMIUM_PATH
     ? { what: `the chromium CHROMIUM_PATH names (${CHROMIUM})`, ok: () => existsSync(CHROMIUM), hint: 'set CHROMIUM_PATH to an existing chromium, or unset it' }
     : { what: `chromium (${CHROMIUM}), for the browser tests`, ok: () => existsSync(CHROMIUM), package: 'chromium', hint: 'chromium (or set CHROMIUM_PATH)' },
 ];
+const checks = allChecks.filter((check) => purpose === 'test' || check.forStart);
 
 const failing = (pretend: readonly DebianPackage[]) => checks.filter((check) => (check.package && pretend.includes(check.package)) || !check.ok());
 const fail = (lines: string[]): never => {
@@ -79,7 +93,7 @@ const fail = (lines: string[]): never => {
 
 const missing = failing(pretendMissing);
 const beyondApt = missing.filter((check) => !check.package);
-if (beyondApt.length) fail(['Missing prerequisites for the tests:', ...beyondApt.map((check) => `  - ${check.what}: ${check.hint}`)]);
+if (beyondApt.length) fail([`Missing prerequisites for ${forWhat}:`, ...beyondApt.map((check) => `  - ${check.what}: ${check.hint}`)]);
 
 const plan = prerequisitePlan({
   missing: missing.flatMap((check) => (check.package ? [check.package] : [])),
@@ -87,13 +101,13 @@ const plan = prerequisitePlan({
   apt: version('apt-get', ['--version']) !== undefined,
 });
 if (plan.kind === 'name') {
-  fail(['Missing prerequisites for the tests (no apt-get here: install their equivalents):', ...missing.map((check) => `  - ${check.what}: ${check.hint} (Debian: ${check.package})`)]);
+  fail([`Missing prerequisites for ${forWhat} (no apt-get here: install their equivalents):`, ...missing.map((check) => `  - ${check.what}: ${check.hint} (Debian: ${check.package})`)]);
 }
 if (plan.kind === 'ask') {
-  fail([`The tests need Debian packages this machine lacks: ${plan.packages.join(', ')}. Run this, then \`npm test\` again:`, `  ${plan.command}`]);
+  fail([`${purpose === 'start' ? '`npm start` needs' : 'The tests need'} Debian packages this machine lacks: ${plan.packages.join(', ')}. Run this, then \`npm ${purpose}\` again:`, `  ${plan.command}`]);
 }
 if (plan.kind === 'install') {
-  console.log(`Installing the Debian packages the tests need: ${plan.packages.join(' ')}`);
+  console.log(`Installing the Debian packages ${forWhat} need${purpose === 'start' ? 's' : ''}: ${plan.packages.join(' ')}`);
   for (const command of plan.commands) {
     if (dryRun) {
       console.log(`would run: ${command.join(' ')}`);

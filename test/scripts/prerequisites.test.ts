@@ -32,9 +32,9 @@ describe('prerequisitePlan', () => {
   });
 });
 
-function runStep(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // As `npm test` runs it: through scripts/node.sh, so it checks on the Node.js the project declares.
-  const child = spawn('sh', ['scripts/node.sh', path.join('node_modules', '.bin', 'tsx'), 'scripts/check-prerequisites.ts'], {
+function runStep(env: Record<string, string>, purpose: 'test' | 'start' = 'test'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // As `npm test` and `npm start` run it: through scripts/node.sh, so it checks on the Node.js the project declares.
+  const child = spawn('sh', ['scripts/node.sh', path.join('node_modules', '.bin', 'tsx'), 'scripts/check-prerequisites.ts', purpose], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,5 +69,24 @@ describe('the prerequisite step with poppler-utils reported missing', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PREREQUISITES_PRETEND_MISSING');
     expect(result.stdout).not.toContain('would run');
+  }, 60_000);
+});
+
+describe('the prerequisite step of npm start', () => {
+  it('installs what the running system needs (the CJK font), never the tests\' tools (chromium, poppler-utils)', async () => {
+    // when
+    const result = await runStep({ PREREQUISITES_PRETEND_MISSING: 'fonts-noto-cjk,chromium,poppler-utils', PREREQUISITES_DRY_RUN: '1' }, 'start');
+
+    // then
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output).toMatch(/fonts-noto-cjk/);
+    expect(output).not.toMatch(/chromium|poppler-utils/);
+    if (process.getuid?.() === 0) {
+      expect(result, result.stderr).toMatchObject({ code: 0 });
+      expect(result.stdout).toContain('would run: apt-get update');
+    } else {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('then `npm start` again');
+    }
   }, 60_000);
 });
