@@ -25,6 +25,7 @@ const expectations: Record<string, 'public' | Role[]> = {
   'POST /api/applications/:id/submit': ['applicant'],
   'GET /api/applications/:id/status': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
   'GET /api/applications/:id/documents': ['applicant', 'city-reviewer', 'province-officer', 'administrator'],
+  'GET /api/applications/:id/sealed-scans': ['applicant'],
   'POST /api/applications/:id/sealed-scans': ['applicant'],
   'GET /api/applications/:id/receipt.pdf': ['applicant'],
   'GET /api/applications/:id/correction': ['applicant'],
