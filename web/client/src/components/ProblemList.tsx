@@ -5,7 +5,7 @@ export function ProblemList({ problems }: { problems: readonly FieldError[] }) {
   if (!problems.length) return null;
   return (
     <ul style={{ margin: 0 }}>
-      {problems.map((problem) => <li key={problem.path}>{problem.path.replace(/^(data|body)\./, '')}：{problem.message}</li>)}
+      {problems.map((problem) => <li key={problem.path}>{problem.path.replace(/^(body\.)?(data\.)?/, '')}：{problem.message}</li>)}
     </ul>
   );
 }
