@@ -25,8 +25,9 @@ export function runMain(name: string, start: (logger: Logger) => Promise<StopFun
       process.exit(1);
     }
   };
-  // `on`, not `once`: Ctrl-C reaches the whole process group, and tsx relays it again, so a second SIGINT arrives
-  // while stopping; with the default action it would kill this process and orphan the engine and the database.
+  // `on`, not `once`: Ctrl-C reaches the whole process group, and a wrapper (npm, sh) may relay it again, so a second
+  // SIGINT arrives while stopping; with the default action it would kill this process and orphan the engine and the
+  // database.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   started.catch((error: unknown) => {

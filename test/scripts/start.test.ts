@@ -1,55 +1,21 @@
-import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
 import { findFreePort, isPortOpen } from '../../platform/ports.js';
+import { startStack, untilOutput, type StartedStack } from '../support/npm-start.js';
 import '../provided-context.js';
 
 // `npm start` as a user runs it: a separate process, stopped with SIGINT (Ctrl-C).
 
-interface Started {
-  ports: { web: number; engine: number; postgres: number };
-  output: () => string;
-  exited: Promise<number | null>;
-  signal(name: NodeJS.Signals): void;
-}
+type Started = StartedStack;
 
-async function start(extraEnv: Record<string, string> = {}): Promise<Started> {
-  const ports = { web: await findFreePort(), engine: await findFreePort(), postgres: await findFreePort() };
-  // As `npm start` runs it: tsx in a process group of its own, so a Ctrl-C can go to the whole group, as a
-  // terminal sends it (tsx then relays it to its child a second time).
-  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
-    cwd: projectRoot,
-    detached: true,
-    env: {
-      ...process.env,
-      DATA_DIR: path.join(inject('tempDir'), `start-${ports.web}`),
-      WEB_PORT: String(ports.web),
-      ENGINE_PORT: String(ports.engine),
-      EMBEDDED_PG_PORT: String(ports.postgres),
-      // The global setup left the engine jar in the cache: a start that calls Maven now fails loudly.
-      MAVEN_CMD: '/bin/false',
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { ports, output: () => output, exited, signal: (name) => process.kill(-child.pid!, name) };
-}
-
-async function until(started: Started, text: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!started.output().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`"${text}" did not appear within ${timeoutMs} ms; output:\n${started.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+// Each start gets a data folder of its own under the run's temporary folder.
+const start = async (extraEnv: Record<string, string> = {}): Promise<Started> =>
+  startStack(path.join(inject('tempDir'), `start-${randomBytes(4).toString('hex')}`), extraEnv);
+const until = untilOutput;
 
 async function openPorts(ports: Started['ports']): Promise<number[]> {
   const open = await Promise.all(Object.values(ports).map(async (port) => ((await isPortOpen(port)) ? port : undefined)));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../../platform/config.js';
 import { findFreePort } from '../../platform/ports.js';
 
-// `npm start` as a user runs it, for tests: a separate process group (tsx relays Ctrl-C to its child), its own ports
+// `npm start` as a user runs it, for tests: a separate process group (a terminal's Ctrl-C reaches the group), its own ports
 // and the DATA_DIR the caller names, so two starts can share one data folder.
 
 export interface StartedStack {
@@ -17,7 +17,9 @@ export interface StartedStack {
 /** Starts `scripts/start.ts` on free ports with DATA_DIR `dataDir`; `extraEnv` goes last. */
 export async function startStack(dataDir: string, extraEnv: Record<string, string> = {}): Promise<StartedStack> {
   const ports = { web: await findFreePort(), engine: await findFreePort(), postgres: await findFreePort() };
-  const child = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+  // As `npm start` runs it: node with tsx's loader, no tsx CLI in between (its signal relay SIGKILLs a child that
+  // takes more than a few tens of milliseconds to acknowledge a Ctrl-C, which a busy system does).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: projectRoot,
     detached: true,
     env: {
@@ -29,6 +31,8 @@ export async function startStack(dataDir: string, extraEnv: Record<string, strin
       // The global setup left the engine jar in the cache: a start that calls Maven now fails loudly.
       MAVEN_CMD: '/bin/false',
       LOG_LEVEL: 'warn',
+      // Its own bundle: the start builds one, and must not rebuild the folder this run's browser tests are served from.
+      WEB_CLIENT_DIST: path.join(dataDir, 'browser'),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
