@@ -1,8 +1,9 @@
 // `npm start`: the whole system on one machine — embedded PostgreSQL (unless DATABASE_URL is set), the engine,
 // migrations and model deployment, the workers and the web server. Ctrl-C stops everything it started.
 import path from 'node:path';
+import { buildBrowserBundle } from '../platform/browser-bundle-build.js';
 import { systemClock } from '../platform/clock.js';
-import { loadEngineClientConfig, loadLocalStackConfig, loadMailConfig, loadWebConfig, loadWorkerConfig, projectRoot } from '../platform/config.js';
+import { loadEngineClientConfig, loadLocalStackConfig, loadMailConfig, loadWebConfig, loadWorkerConfig } from '../platform/config.js';
 import { createPool } from '../platform/database.js';
 import { loadOrCreateLocalSecrets } from '../platform/local-secrets.js';
 import { assertPortFree } from '../platform/ports.js';
@@ -59,8 +60,7 @@ runMain('start', async (logger) => {
 
     // A second or so: always build, so the bundle never lags behind the sources.
     say('Building the browser bundle …');
-    const { build } = await import('vite'); // only needed for this one build: keep it out of the running process
-    await build({ configFile: path.join(projectRoot, 'web', 'client', 'vite.config.ts'), logLevel: 'warn', build: { outDir: BROWSER_DIR } });
+    await buildBrowserBundle(BROWSER_DIR);
     const web = await startWebServer(logger.child({ part: 'web' }), env);
     stack.push('web', web.stop);
 
