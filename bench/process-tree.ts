@@ -27,7 +27,9 @@ export function residentMemory(root: number): { name: string; mib: number }[] {
   return processTree(root).flatMap((pid) => {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?';
+      // The program's own name (argv[0]): Node.js 24 names its main thread "MainThread", which /proc reports as Name.
+      const program = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]?.split('/').pop();
+      const name = program || (/^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?');
       const kib = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
       return kib ? [{ name, mib: kib / 1024 }] : [];
     } catch {
