@@ -1,25 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import semver from 'semver';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 // One Node.js story: package.json's "engines", every locked dependency's own "engines", the Node.js that
 // scripts/node-env.sh pins (and .ci/run and the npm scripts use) and the Dockerfile's image must agree, or
 // `npm ci` prints EBADENGINE and the image runs a Node the project never claimed.
-
-// semver is not a direct dependency (fastify brings it) and has no types here: resolved as the installed tree
-// has it, typed by the four functions used.
-interface SemVer {
-  version: string;
-  major: number;
-}
-const semver = createRequire(import.meta.url)('semver') as {
-  satisfies(version: string, range: string): boolean;
-  minVersion(range: string): SemVer | null;
-  coerce(version: string): SemVer | null;
-  major(version: string): number;
-};
 
 const root = path.join(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
