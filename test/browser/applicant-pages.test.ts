@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUnitDeadline } from '../../store/call-repository.js';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
+import { seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { createDraft, draftAndSubmit, openTestCall, pdfBytes, randomUscc, sealAndSend, uploadPdf, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
-import { createTestAccount, signIn, testApp } from '../support/web.js';
+import { createTestAccount, signIn } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The applicant's own pages in chromium: the call's notice on the portal, the identity a new form starts with,
 // the status page following the application, the seal page's due date and picker, and the correction page's
@@ -14,18 +14,11 @@ const DAY = 86_400_000;
 const beijing = (date: Date | string) => new Date(date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 describe('the applicant’s pages in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   /** An applicant of a new 石家庄 enterprise, signed in over HTTP and in a page at the portal. */
   async function applicantAtPortal() {

@@ -1,26 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm } from '../support/browser.js';
+import { fillSteadily, seriousAccessibilityViolations, signInThroughPage, waitForForm } from '../support/browser.js';
 import { openTestCall, randomUscc } from '../support/declaration.js';
-import { createTestAccount, testApp } from '../support/web.js';
+import { createTestAccount } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The applicant's form page: the category's deployed form-js form, a draft that is saved and resumed, and the
 // server's field messages when something is missing.
 
 describe('the application form in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   it('starts a draft of the chosen category, keeps what was typed, and lists what is still missing on submit', async () => {
     // given: an open call and an enterprise

@@ -1,26 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { fillSteadily, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
+import { fillSteadily, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { draftAndSubmit, openTestCall, pdfBytes, randomUscc, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
-import { createTestAccount, signIn, testApp } from '../support/web.js';
+import { createTestAccount, signIn } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // In the browser: the applicant answers a correction with a new attachment, uploads the sealed scans; the unit's
 // reviewer finds the task and returns it; the applicant sees the city's reason.
 
 describe('correction, sealing and review in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: pdfBytes });
   const statusShown = async (page: Page, id: string, label: string) => {

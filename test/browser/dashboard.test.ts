@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { toEngineVariables } from '../../platform/engine-api.js';
 import type { Call } from '../../domain/call.js';
 import { findApplication } from '../../store/application-repository.js';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { openTestCall } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
 import { seedLibrary, type LibraryEntry } from '../support/library.js';
-import { createTestAccount, testApp } from '../support/web.js';
+import { createTestAccount } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The province's dashboards in chromium at 1366×768: a chart with its table per tab, the funnel exported and read
 // back, an overdue task, and an incident retried by the officer until the process goes on — in Chinese, accessibly.
@@ -19,17 +19,13 @@ import { createTestAccount, testApp } from '../support/web.js';
 const { client, api } = testEngine();
 
 describe('the province dashboards in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   let call: Call;
   let library: LibraryEntry[];
   let failing: { id: string; applicationNumber: string; processInstanceId: string };
 
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
     call = await openTestCall(web.db);
     // two applications in 秦皇岛's library, the first one's recommendation overdue by a day
     library = await seedLibrary(web.db, { callId: call.id, unitId: '130300', count: 2, engine: client });
@@ -49,10 +45,7 @@ describe('the province dashboards in chromium', () => {
     failing = { ...entry!, processInstanceId: instance.id };
     await waitFor('the incident', async () => ((await api.incidents(instance.id)).length ? true : undefined), 30_000);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   const open = async (page: Page, query: string) => {
     await page.goto(`${base}/dashboard?call=${call.id}${query}`);

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { fillSteadily, hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
+import { fillSteadily, hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { openTestCall, pdfBytes, randomUscc } from '../support/declaration.js';
-import { createTestAccount, signIn, testApp } from '../support/web.js';
+import { createTestAccount, signIn } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The whole declaration journey as people do it, only through the browser: an enterprise fills the 模式应用类 form
 // field by field with its attachments and submits it, uploads the sealed scans; the unit's reviewer finds the task and
@@ -11,18 +11,11 @@ import { createTestAccount, signIn, testApp } from '../support/web.js';
 // A reviewer of another unit sees nothing of it and is refused when asking the API for it directly.
 
 describe('the declaration journey in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   const newPage = () => browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: pdfBytes });
@@ -190,11 +183,11 @@ describe('the declaration journey in chromium', () => {
     await other.waitForLoadState('networkidle');
     expect(await other.getByText(applicationNumber).count()).toBe(0);
     const taskId = /\/tasks\/([0-9a-f-]+)/.exec(await reviewer.getByRole('row', { name: new RegExp(applicationNumber) }).getByRole('link', { name: '办理' }).getAttribute('href') ?? '')![1]!;
-    for (const url of [`/api/applications/${id}`, `/api/applications/${id}/status`, `/api/review-tasks/${taskId}`]) {
+    for (const url of [`/api/applications/${id}`, `/api/applications/${id}/status`, `/api/tasks/${taskId}`]) {
       expect((await other.request.get(`${base}${url}`)).status(), url).toBe(404);
     }
     const otherHeaders = await signIn(web.app, otherCredentials);
-    const completion = await web.app.inject({ method: 'POST', url: `/api/review-tasks/${taskId}/complete`, headers: otherHeaders, payload: { cityDecision: 'pass', cityOpinion: '同意' } });
+    const completion = await web.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/complete`, headers: otherHeaders, payload: { cityDecision: 'pass', cityOpinion: '同意' } });
     expect(completion.statusCode).toBe(404);
     expect((await web.db.query('SELECT status FROM application WHERE id = $1', [id])).rows[0].status).toBe('with-city');
     for (const page of [applicant, reviewer, other]) await page.close();

@@ -1,24 +1,20 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
+import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage } from '../support/browser.js';
 import { draftAndSubmit, openTestCall, randomUscc, sealAndSend, validModeData } from '../support/declaration.js';
 import { pdfText } from '../support/documents.js';
-import { createTestAccount, signIn, testApp } from '../support/web.js';
+import { createTestAccount, signIn } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The web application in a real browser at 1366×768: sign-in, the applicant's portal and status page, the
 // reviewer's task list, the province's dashboard — in Chinese, accessible, without sideways scrolling.
 
 describe('the web application in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   const applicant = { uscc: randomUscc(), credentials: { username: '', password: '' } };
   let applicationNumber = '';
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
     // an application of this enterprise, waiting at its city
     const call = await openTestCall(web.db);
     applicant.credentials = await createTestAccount(web.db, 'applicant', { enterpriseUscc: applicant.uscc });
@@ -27,10 +23,7 @@ describe('the web application in chromium', () => {
     applicationNumber = response.json().applicationNumber;
     await sealAndSend(web.app, web.db, headers, id);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   it('signs an applicant in, shows its applications and the status of one, accessibly, at 1366×768', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });

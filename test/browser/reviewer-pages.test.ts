@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitById } from '../../domain/units.js';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
+import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { createDraft, newApplicant, openTestCall, randomUscc, sealAndSend, uploadPdf, validModeData } from '../support/declaration.js';
-import { createTestAccount, testApp } from '../support/web.js';
+import { createTestAccount } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The reviewer's, the province's and the expert's pages in chromium at 1366×768, as issue 10 found them: the rule
 // warnings on the task page and as a marker in the list, a project name with markup shown as the literal text it is,
@@ -17,18 +17,14 @@ const MARKUP_NAME = '<script>alert(1)</script>项目';
 const EXPERIENCE_CENTER = '工业互联网平台应用创新体验中心类';
 
 describe('the reviewer’s, province’s and expert’s pages in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   let warned = '';
   let center = '';
   let projectName = '';
   let reviewer: { username: string; password: string };
 
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
     const call = await openTestCall(web.db);
     // an enterprise registered in 唐山 declaring to 张家口 (the territorial warning), its project name with markup
     const fromTangshan = async () => {
@@ -50,10 +46,7 @@ describe('the reviewer’s, province’s and expert’s pages in chromium', () =
     [warned, center] = await Promise.all([fromTangshan(), experienceCentre()]);
     reviewer = await createTestAccount(web.db, 'city-reviewer', { unitId: UNIT });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   async function submitAndSeal(headers: Record<string, string>, callId: string, template: string, data: Record<string, unknown>): Promise<string> {
     const id = await createDraft(web.app, headers, callId, template);

@@ -10,13 +10,13 @@ import { parseBpmn, type ModdleElement } from '../../modeling/parse.js';
 import { findApplication, latestRuleOutcomes } from '../../store/application-repository.js';
 import { contentSha256, findVersion } from '../../store/model-version-repository.js';
 import { definitionForCall, latestRelease, type Release } from '../../store/release-repository.js';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { launchBrowser, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
+import { signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { createDraft, openTestCall, randomUscc, sealAndSend, validModeData, waitForStatus } from '../support/declaration.js';
 import { testEngine } from '../support/engine.js';
 import { releaseBundle } from '../support/studio.js';
 import { deployWithComment, dragPaletteField, editorReady, importThroughPage, openPanelGroup, saveWithComment, selectElement } from '../support/studio-browser.js';
-import { createTestAccount, signIn, testApp } from '../support/web.js';
+import { createTestAccount, signIn } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // Issue 6's "Done when", on the real shipped models in chromium at 1366×768: an administrator adds a field to the
 // application form 模式应用类, links a form, changes a candidate group and a timer in the declaration process, raises
@@ -31,9 +31,7 @@ const FORM = 'application-mode';
 const DECISION = 'minimumIntegrationStage';
 
 describe('the studio changes the real declaration', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   let admin: { username: string; password: string };
   let adminHeaders: Record<string, string>;
   let call: Call;
@@ -64,9 +62,7 @@ describe('the studio changes the real declaration', () => {
   };
 
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
     admin = await createTestAccount(web.db, 'administrator');
     adminHeaders = await signIn(web.app, admin);
     // the demo call: this test's own, pinned (by the trigger) to the release the declaration has now

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { editorReady, importThroughPage } from '../support/studio-browser.js';
-import { createTestAccount, testApp } from '../support/web.js';
+import { createTestAccount } from '../support/web.js';
 import { smallProcess, testKey } from '../studio/fixtures.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The studio as the administrator reads it, in chromium at 1366×768: the three application forms by their own
 // names (and the file pickers' hints rendered), the checks' problems in Chinese with the rule id beside them, and
@@ -14,22 +14,15 @@ import { smallProcess, testKey } from '../studio/fixtures.js';
 const englishSentence = /[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}/;
 
 describe('the studio in Chinese', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await signInThroughPage(page, base, await createTestAccount(web.db, 'administrator'));
     await waitForPage(page, `${base}/dashboard`);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   it('lists the three application forms under three names', async () => {
     await page.goto(`${base}/studio`);

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { openTestCall, randomUscc } from '../support/declaration.js';
-import { createTestAccount, testApp } from '../support/web.js';
+import { createTestAccount } from '../support/web.js';
 import { deployWithComment, dragPaletteField, editorReady, importThroughPage, openPanelGroup, saveWithComment, selectElement } from '../support/studio-browser.js';
 import { studioTestModels } from './studio-models.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The studio (流程与表单设计) in chromium at 1366×768: the administrator's home and editors load and pass axe (the
 // canvases included, nothing excluded), a form and a process are edited, checked, saved, deployed and a call moved to
@@ -16,18 +16,11 @@ import { studioTestModels } from './studio-models.js';
 const studioCodeMarkers = ['bio-properties-panel', 'djs-palette', 'fjs-editor-container', 'dmn-decision-table-container', 'tjs-container'];
 
 describe('the studio in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
   const latestContent = async (kind: string, key: string): Promise<string> =>
     (await web.db.query('SELECT content FROM model_version WHERE kind = $1 AND key = $2 ORDER BY version DESC LIMIT 1', [kind, key])).rows[0].content;
 

@@ -1,25 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_DIR } from '../../web/server/server.js';
-import { fillSteadily, hasHorizontalScroll, launchBrowser, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { fillSteadily, hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { draftAndSubmit, newApplicant, openTestCall, randomUscc, sealAndSend, validModeData } from '../support/declaration.js';
-import { createTestAccount, testApp } from '../support/web.js';
+import { createTestAccount } from '../support/web.js';
+import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 
 // The tasklist in chromium at 1366×768: filters, a saved filter that survives a reload, claiming (a colleague sees
 // who has it and cannot complete it), and the task page — files previewed beside the form, the diagram with the
 // current step marked, the history, comments — then completion back to the list.
 
 describe('the tasklist in chromium', () => {
-  let web: Awaited<ReturnType<typeof testApp>>;
-  let base: string;
-  let browser: Browser;
+  let web: BrowserHarness['web'], base: string, browser: Browser;
   let applicationNumber = '';
   const reviewer = { username: '', password: '' };
   const colleague = { username: '', password: '' };
   beforeAll(async () => {
-    web = await testApp({ browserDir: BROWSER_DIR });
-    base = await web.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    ({ web, base, browser } = await openBrowserHarness());
     const call = await openTestCall(web.db);
     // 沧州, a unit no other test declares to, so its reviewers' list holds just this application
     const applicant = await newApplicant(web.app, web.db, randomUscc('130902'));
@@ -31,10 +27,7 @@ describe('the tasklist in chromium', () => {
       await web.db.query('UPDATE account SET display_name = $2 WHERE username = $1', [person.username, name]);
     }
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web.close();
-  });
+  afterAll(() => closeBrowserHarness({ web, browser }));
 
   const newPage = () => browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const row = (page: Page) => page.getByRole('row', { name: new RegExp(applicationNumber) });
