@@ -107,10 +107,10 @@ export async function nextApplicationSequence(db: Queryable, year: number, unitI
   return result.rows[0]!.last;
 }
 
-/** Marks a draft submitted with its final data, unit, number and project key. */
+/** Stores a draft's final data, unit, number and project key; its status changes through changeApplicationStatus. */
 export async function markSubmitted(db: Queryable, submission: { id: string; data: Record<string, unknown>; unitId: string; applicationNumber: string; projectKey: string; at: Date }): Promise<void> {
   await db.query(
-    `UPDATE application SET data = $2, unit_id = $3, application_number = $4, project_key = $5, status = 'submitted', submitted_at = $6, updated_at = $6
+    `UPDATE application SET data = $2, unit_id = $3, application_number = $4, project_key = $5, submitted_at = $6, updated_at = $6
       WHERE id = $1 AND status = 'draft'`,
     [submission.id, submission.data, submission.unitId, submission.applicationNumber, submission.projectKey, submission.at],
   );
@@ -138,21 +138,6 @@ export interface StatusEvent {
   at: Date;
   actor: string;
   reason: string | null;
-}
-
-/**
- * Records a status and makes it the application's current one. With a cause key (the engine task that caused it),
- * a retried call records nothing twice; returns whether it recorded.
- */
-export async function recordStatus(db: Queryable, event: StatusEvent & { applicationId: string; causeKey?: string }): Promise<boolean> {
-  const inserted = await db.query(
-    `INSERT INTO application_status_event (application_id, status, at, actor, reason, cause_key) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (cause_key) DO NOTHING`,
-    [event.applicationId, event.status, event.at, event.actor, event.reason, event.causeKey ?? null],
-  );
-  if (inserted.rowCount !== 1) return false;
-  await db.query('UPDATE application SET status = $2, updated_at = $3 WHERE id = $1', [event.applicationId, event.status, event.at]);
-  return true;
 }
 
 /** Every status an application passed through, oldest first. */

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { withTransaction } from '../../platform/database.js';
-import { applicantNotice } from '../../domain/applicant-notice.js';
 import { applicationFields, integrationStages } from '../../domain/application.js';
 import { checkEligibility } from '../../domain/eligibility/check-eligibility.js';
-import { earlierLiveDeclarations, findApplication, recordStatus, setPriorityRank, storeRuleOutcomes } from '../../store/application-repository.js';
-import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { earlierLiveDeclarations, findApplication, setPriorityRank, storeRuleOutcomes } from '../../store/application-repository.js';
+import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { defineWorker } from '../worker.js';
 
 /** Checks a submitted application against E1–E7, records every outcome, and answers the verdict the model routes on. */
@@ -24,7 +23,7 @@ export const applicationCheck = defineWorker({
       // Validated at submission; a failure here means the data changed behind the API's back.
       const fields = applicationFields.parse(application.data);
       const now = clock.now();
-      await recordStatus(client, { applicationId: application.id, status: 'checking', at: now, actor: 'system', reason: null, causeKey: `${task.externalTaskId}:checking` });
+      await changeApplicationStatus(client, { applicationId: application.id, status: 'checking', at: now, actor: 'system', reason: null, causeKey: `${task.externalTaskId}:checking` });
       const report = checkEligibility(fields, {
         minimumIntegrationStage: input.minimumIntegrationStage,
         earlierDeclarations: await earlierLiveDeclarations(client, application),
@@ -34,11 +33,7 @@ export const applicationCheck = defineWorker({
       await setPriorityRank(client, application.id, input.priorityBestRank ?? null);
       // A correction is requested, and a pass is prepared for sealing, by the steps the model routes to next.
       if (report.verdict === 'refused') {
-        const reason = reasonsOf(report.outcomes, 'refused');
-        if (await recordStatus(client, { applicationId: application.id, status: 'refused', at: now, actor: 'system', reason, causeKey: task.externalTaskId })) {
-          const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: fields.projectName }, 'refused', reason);
-          await notifyApplicant(client, application, `${task.externalTaskId}:refused`, notice);
-        }
+        await changeApplicationStatus(client, { applicationId: application.id, status: 'refused', at: now, actor: 'system', reason: reasonsOf(report.outcomes, 'refused'), causeKey: task.externalTaskId });
       }
       return { verdict: report.verdict };
     });

@@ -5,11 +5,10 @@ import { commitmentLetter } from '../../documents/commitment-letter.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { applicantNotice } from '../../domain/applicant-notice.js';
 import { templates } from '../../domain/directions.js';
 import { unitById } from '../../domain/units.js';
-import { findApplication, recordStatus, type Application } from '../../store/application-repository.js';
-import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { findApplication, type Application } from '../../store/application-repository.js';
+import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { linkAttachments } from '../../store/attachment-repository.js';
 import { findCall } from '../../store/call-repository.js';
 import { hasDocument, insertDocument, type DocumentKind } from '../../store/document-repository.js';
@@ -59,17 +58,12 @@ export const applicationRenderDocuments = defineWorker({
     }
     const now = deps.clock.now();
     const due = new Date(now.getTime() + call.correctionDays * DAY);
-    await withTransaction(deps.db, async (client) => {
-      if (await recordStatus(client, { applicationId: application.id, status: 'awaiting-sealed-scans', at: now, actor: 'system', reason: null, causeKey: task.externalTaskId })) {
-        const notice = applicantNotice(
-          { applicationNumber: application.applicationNumber!, projectName: String(application.data.projectName ?? '') },
-          'awaiting-sealed-scans',
-          '申报材料已通过自动审查。请下载申报材料和承诺书，打印并加盖企业公章后，上传盖章扫描件。',
-          due,
-        );
-        await notifyApplicant(client, application, `${task.externalTaskId}:awaiting-sealed-scans`, notice);
-      }
-    });
+    await withTransaction(deps.db, (client) =>
+      changeApplicationStatus(client, {
+        applicationId: application.id, status: 'awaiting-sealed-scans', at: now, actor: 'system', reason: null, causeKey: task.externalTaskId,
+        notice: { text: '申报材料已通过自动审查。请下载申报材料和承诺书，打印并加盖企业公章后，上传盖章扫描件。', dueDate: due },
+      }),
+    );
     return { sealDueDate: due.toISOString() };
   },
 });

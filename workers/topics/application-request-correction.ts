@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { withTransaction } from '../../platform/database.js';
-import { applicantNotice } from '../../domain/applicant-notice.js';
 import { fieldLabels } from '../../domain/application.js';
 import { optionLabels } from '../../platform/form-validation/form-schema.js';
-import { findApplication, latestRuleOutcomes, recordStatus } from '../../store/application-repository.js';
-import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { findApplication, latestRuleOutcomes } from '../../store/application-repository.js';
+import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { findCall } from '../../store/call-repository.js';
 import { BusinessError, defineWorker } from '../worker.js';
 
@@ -49,10 +48,9 @@ export const applicationRequestCorrection = defineWorker({
         : rulesRequest(await latestRuleOutcomes(client, application.id));
       const now = clock.now();
       const due = new Date(now.getTime() + call.correctionDays * DAY);
-      if (await recordStatus(client, { applicationId: application.id, status: 'correction-requested', at: now, actor: input.requestedBy === 'city' ? `city${application.unitId}` : 'system', reason: request, causeKey: task.externalTaskId })) {
-        const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: String(application.data.projectName ?? '') }, 'correction-requested', request, due);
-        await notifyApplicant(client, application, `${task.externalTaskId}:correction-requested`, notice);
-      }
+      await changeApplicationStatus(client, {
+        applicationId: application.id, status: 'correction-requested', at: now, actor: input.requestedBy === 'city' ? `city${application.unitId}` : 'system', reason: request, causeKey: task.externalTaskId, notice: { dueDate: due },
+      });
       const correctionFieldComments = input.requestedBy === 'city' ? (input.fieldComments ?? []).map(({ field, comment }) => ({ field, label: labelOf(field), comment })) : [];
       return { correctionDueDate: due.toISOString(), correctionRequest: request, correctionFieldComments };
     });

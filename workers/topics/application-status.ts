@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { withTransaction } from '../../platform/database.js';
-import { applicantNotice } from '../../domain/applicant-notice.js';
 import { processSetStatuses } from '../../domain/application-status.js';
-import { findApplication, recordStatus } from '../../store/application-repository.js';
-import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { findApplication } from '../../store/application-repository.js';
+import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { defineWorker } from '../worker.js';
 
 /** Records a status the model reaches (withdrawn, in the city library, not recommended) and tells the applicant. */
@@ -20,11 +19,7 @@ export const applicationStatus = defineWorker({
     await withTransaction(db, async (client) => {
       const application = await findApplication(client, input.applicationId, true);
       if (!application?.applicationNumber) throw new Error(`Application ${input.applicationId} is not a submitted application`);
-      const reason = input.reason || null;
-      if (await recordStatus(client, { applicationId: application.id, status: input.status, at: clock.now(), actor: 'system', reason, causeKey: task.externalTaskId })) {
-        const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: String(application.data.projectName ?? '') }, input.status, reason);
-        await notifyApplicant(client, application, `${task.externalTaskId}:${input.status}`, notice);
-      }
+      await changeApplicationStatus(client, { applicationId: application.id, status: input.status, at: clock.now(), actor: 'system', reason: input.reason || null, causeKey: task.externalTaskId });
     });
     return {};
   },

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { withTransaction } from '../../platform/database.js';
-import { applicantNotice } from '../../domain/applicant-notice.js';
 import { recommendationRefusals } from '../../domain/recommendation-refusals.js';
-import { findApplication, recordStatus } from '../../store/application-repository.js';
-import { notifyApplicant } from '../../store/applicant-notifications.js';
+import { findApplication } from '../../store/application-repository.js';
+import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { findActiveRecommendation, insertRecommendation, RecommendationRefused } from '../../store/recommendation-repository.js';
 import { BusinessError, defineWorker } from '../worker.js';
 
@@ -36,10 +35,8 @@ export const recommendationRecord = defineWorker({
           throw error;
         }
       }
-      if (application.status !== 'recommended' && (await recordStatus(client, { applicationId: application.id, status: 'recommended', at: clock.now(), actor: `city${application.unitId}`, reason: null, causeKey: task.externalTaskId }))) {
-        const notice = applicantNotice({ applicationNumber: application.applicationNumber, projectName: String(application.data.projectName ?? '') }, 'recommended');
-        await notifyApplicant(client, application, `${task.externalTaskId}:recommended`, notice);
-      }
+      // After the web server's recommendation the status is already recommended and its notice queued: no change.
+      await changeApplicationStatus(client, { applicationId: application.id, status: 'recommended', at: clock.now(), actor: `city${application.unitId}`, reason: null, causeKey: task.externalTaskId });
     });
     return {};
   },

@@ -2,7 +2,8 @@ import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { recommendationRefusals } from '../../../domain/recommendation-refusals.js';
-import { findApplication, recordStatus } from '../../../store/application-repository.js';
+import { findApplication } from '../../../store/application-repository.js';
+import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { insertRecommendation, RecommendationRefused } from '../../../store/recommendation-repository.js';
 import { AppError } from '../errors.js';
 import { openTask } from './open-task.js';
@@ -35,7 +36,8 @@ export async function recommend(deps: { db: Pool; engine: EngineApi; clock: Cloc
       if (error instanceof RecommendationRefused) throw new AppError('CAP_REACHED', recommendationRefusals[error.violation]);
       throw error;
     }
-    await recordStatus(client, { applicationId: application.id, status: 'recommended', at: deps.clock.now(), actor: account.username, reason: null });
+    // Tells the applicant here: the process's guard step then finds the status set and changes nothing.
+    await changeApplicationStatus(client, { applicationId: application.id, status: 'recommended', at: deps.clock.now(), actor: account.username, reason: null });
     await deps.engine.completeTask(task.id, { recommendDecision: 'recommend', recommendationOpinion: opinion });
     return recorded;
   });

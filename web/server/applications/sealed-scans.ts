@@ -1,7 +1,8 @@
 import { isScanMediaType } from '../../../domain/attachment-types.js';
 import { withTransaction } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
-import { findApplication, recordStatus, type Application } from '../../../store/application-repository.js';
+import { findApplication, type Application } from '../../../store/application-repository.js';
+import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { findAttachments, linkAttachments } from '../../../store/attachment-repository.js';
 import { insertDocument } from '../../../store/document-repository.js';
 import type { Pool } from '../../../platform/database.js';
@@ -37,7 +38,7 @@ export async function submitSealedScans(deps: { db: Pool; engine: EngineApi; clo
     await linkAttachments(client, application.id, [scans.sealedMaterials.id, scans.sealedCommitment.id]);
     await insertDocument(client, application.id, locked.correctionRound, 'sealed-materials', 'scan', scans.sealedMaterials.id);
     await insertDocument(client, application.id, locked.correctionRound, 'sealed-commitment', 'scan', scans.sealedCommitment.id);
-    await recordStatus(client, { applicationId: application.id, status: 'with-city', at: deps.clock.now(), actor: account.username, reason: null });
+    await changeApplicationStatus(client, { applicationId: application.id, status: 'with-city', at: deps.clock.now(), actor: account.username, reason: null });
     await deps.engine.completeTask(task.id, { sealedMaterials: scans.sealedMaterials, sealedCommitment: scans.sealedCommitment });
   });
 }

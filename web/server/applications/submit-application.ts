@@ -6,7 +6,8 @@ import { enterpriseDeadlineFor } from '../../../domain/call.js';
 import { normaliseProjectName } from '../../../domain/eligibility/e6-not-duplicate.js';
 import { isWithinCalendar } from '../../../domain/eligibility/e8-within-calendar.js';
 import { candidateGroupForUnit } from '../../../domain/units.js';
-import { findApplication, markSubmitted, nextApplicationSequence, recordStatus, setProcessInstance, type Application } from '../../../store/application-repository.js';
+import { findApplication, markSubmitted, nextApplicationSequence, setProcessInstance, type Application } from '../../../store/application-repository.js';
+import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { linkAttachments } from '../../../store/attachment-repository.js';
 import { findCall, findUnitDeadline } from '../../../store/call-repository.js';
 import { AppError } from '../errors.js';
@@ -42,7 +43,7 @@ export async function submitApplication(deps: SubmitDeps, account: Account, draf
     const applicationNumber = formatApplicationNumber(call.year, fields.declaredUnit, await nextApplicationSequence(client, call.year, fields.declaredUnit));
     await markSubmitted(client, { id: draft.id, data, unitId: fields.declaredUnit, applicationNumber, projectKey: normaliseProjectName(fields.projectName), at: now });
     await linkAttachments(client, draft.id, attachmentIds);
-    await recordStatus(client, { applicationId: draft.id, status: 'submitted', at: now, actor: account.username, reason: null });
+    await changeApplicationStatus(client, { applicationId: draft.id, status: 'submitted', at: now, actor: account.username, reason: null });
     // Started inside the transaction: if the engine refuses, the rollback leaves the draft as it was.
     const instance = await deps.engine.startProcessById(processDefinitionId, applicationNumber, {
       applicationId: draft.id,
