@@ -37,6 +37,7 @@ import diagramComplete from './bpmn-rules/diagram-complete.js';
 import executableProcess from './bpmn-rules/executable-process.js';
 import executionPlatform from './bpmn-rules/execution-platform.js';
 import externalTaskTopic from './bpmn-rules/external-task-topic.js';
+import statusStep from './bpmn-rules/status-step.js';
 import userTaskForm from './bpmn-rules/user-task-form.js';
 import { parseBpmn, unparseable, warningProblems } from './parse.js';
 import type { Problem } from './problem.js';
@@ -64,6 +65,8 @@ export const bpmnlintConfig: LintConfig = {
     [`${OWN_PLUGIN}/user-task-form`]: 'error',
     [`${OWN_PLUGIN}/deployment-binding`]: 'error',
     [`${OWN_PLUGIN}/external-task-topic`]: 'error',
+    // A warning: the flow stays in BPMN, and which statuses a step may meet is an estimate.
+    [`${OWN_PLUGIN}/status-step`]: 'warn',
   },
 };
 
@@ -103,6 +106,7 @@ const ownRules: Record<string, RuleFactory> = {
   'user-task-form': userTaskForm,
   'deployment-binding': deploymentBinding,
   'external-task-topic': externalTaskTopic,
+  'status-step': statusStep,
 };
 
 // Packages as bpmnlint names them: `bpmnlint`, `bpmnlint-plugin-<name>`.

@@ -34,6 +34,33 @@ describe('the shipped models', () => {
     ].filter((problem) => problem.category === 'error');
     expect(errors).toEqual([]);
   });
+
+  it('set no status a status step cannot reach from where it stands', async () => {
+    const declaration = await readFile(path.join(projectRoot, 'processes', 'declaration.bpmn'), 'utf8');
+    expect((await lintBpmn(declaration)).filter((problem) => problem.rule === 'status-step')).toEqual([]);
+  });
+});
+
+describe('status steps', () => {
+  const statusStep = (status: string) =>
+    smallProcess('p', { taskType: 'serviceTask', taskAttributes: 'camunda:type="external" camunda:topic="application-status"' }).replace(
+      '<bpmn:incoming>f1</bpmn:incoming>',
+      `<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="status">${status}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming>`,
+    );
+
+  it.each([
+    ['in-city-library', '状态步骤设置的“已纳入市级重点项目库”无法从申报在此处可能的状态（已提交）到达'],
+    ['archived', '状态步骤设置的“archived”不是申报状态；可用的状态：draft、submitted、checking、correction-requested、resubmitted、awaiting-sealed-scans、with-city、refused、withdrawn、in-city-library、recommended、not-recommended'],
+  ])('warns of a step setting %s right after the submission', async (status, message) => {
+    expect((await lintBpmn(statusStep(status))).filter((p) => p.rule === 'status-step')).toEqual([{ rule: 'status-step', elementId: 'Task', category: 'warn', message }]);
+  });
+
+  it('accepts a step whose status the table reaches from there: in the library once the sealed scans are in', async () => {
+    const afterSeal = statusStep('in-city-library')
+      .replace('sourceRef="Start" targetRef="Task"', 'sourceRef="Start" targetRef="Seal"')
+      .replace('<bpmn:serviceTask id="Task"', '<bpmn:userTask id="Seal" name="上传盖章材料" camunda:formRef="sealed-scans" camunda:formRefBinding="deployment" camunda:candidateGroups="x" /><bpmn:sequenceFlow id="f0" sourceRef="Seal" targetRef="Task" /><bpmn:serviceTask id="Task"');
+    expect((await lintBpmn(afterSeal)).filter((p) => p.rule === 'status-step')).toEqual([]);
+  });
 });
 
 describe('BPMN checks', () => {
