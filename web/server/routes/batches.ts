@@ -5,6 +5,7 @@ import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { attachmentReference } from '../../../domain/application.js';
 import { reportingUnits, unitById } from '../../../domain/units.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findBatch, insertReopening, reopenedUntil } from '../../../store/batch-repository.js';
 import { findCall } from '../../../store/call-repository.js';
 import { recommendedApplications } from '../../../store/recommendation-repository.js';
@@ -90,9 +91,9 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
     const openUntil = new Date(request.body.openUntil);
     if (openUntil <= deps.clock.now()) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.openUntil', message: '须晚于当前时间' }]);
     await insertReopening(db, { callId: call.id, unitId: request.params.unitId, openUntil, reason: request.body.reason, by: account.username, at: deps.clock.now() });
-    await db.query('INSERT INTO audit_log (actor, action, subject, detail) VALUES ($1, $2, $3, $4)', [
-      account.username, 'unit-window.reopened', `call:${call.id}:unit:${request.params.unitId}`, { openUntil: request.body.openUntil, reason: request.body.reason },
-    ]);
+    await insertAuditEntry(db, {
+      actor: account.username, action: 'unit-window.reopened', subject: `call:${call.id}:unit:${request.params.unitId}`, detail: { openUntil: request.body.openUntil, reason: request.body.reason },
+    });
     return reply.status(204).send(null);
   });
 

@@ -5,6 +5,7 @@ import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { reportingUnits } from '../../../domain/units.js';
 import { listUnitLibrary } from '../../../store/application-repository.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findCall } from '../../../store/call-repository.js';
 import { activeRecommendations, listIndicators, rankRecommendations, setIndicator } from '../../../store/recommendation-repository.js';
 import { unitFigures } from '../batches/unit-figures.js';
@@ -106,9 +107,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
     const account = accountOf(request);
     const call = await callOr404(request.params.callId);
     await setIndicator(db, call.id, { unitId: request.params.unitId, ...request.body }, account.username);
-    await db.query('INSERT INTO audit_log (actor, action, subject, detail) VALUES ($1, $2, $3, $4)', [
-      account.username, 'indicator.set', `call:${call.id}:unit:${request.params.unitId}`, request.body,
-    ]);
+    await insertAuditEntry(db, { actor: account.username, action: 'indicator.set', subject: `call:${call.id}:unit:${request.params.unitId}`, detail: request.body });
     return reply.status(204).send(null);
   });
 
