@@ -140,11 +140,11 @@ async function sendSealedScans(context: SeedContext, applicant: DemoSession, id:
 
 async function completeCityReview(context: SeedContext, reviewer: DemoSession, id: string, review: Record<string, unknown>): Promise<void> {
   const taskId = await waitUntil('the city review task', context.waiting, async () => {
-    const answer = await reviewer.get('/api/review-tasks');
+    const answer = await reviewer.get('/api/tasks?stage=CityReview');
     expectStatus(answer, 200, 'listing the review tasks');
-    return (answer.body as { taskId: string; applicationId: string }[]).find((t) => t.applicationId === id)?.taskId;
+    return (answer.body as { tasks: { taskId: string; subject: { applicationId: string | null } }[] }).tasks.find((t) => t.subject.applicationId === id)?.taskId;
   });
-  expectStatus(await reviewer.post(`/api/review-tasks/${taskId}/complete`, review), 204, 'completing the city review');
+  expectStatus(await reviewer.post(`/api/tasks/${taskId}/complete`, review), 204, 'completing the city review');
 }
 
 /** Waits for a status; a refusal, withdrawal or correction on the way fails at once with the recorded reasons. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
 import { findApplication } from '../../store/application-repository.js';
+import { openCityReviews } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, newReviewer, openTestCall, sealAndSend, uploadPdf, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
 import { pdfText } from '../support/documents.js';
 import { testEngine, waitFor } from '../support/engine.js';
@@ -23,8 +24,7 @@ describe('declaration paths', () => {
 
   const reviewTaskOf = (applicationNumber: string) =>
     waitFor(`the city review task of ${applicationNumber}`, async () => {
-      const tasks = (await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: reviewer })).json() as { taskId: string; applicationNumber: string }[];
-      return tasks.find((t) => t.applicationNumber === applicationNumber)?.taskId;
+      return (await openCityReviews(web.app, reviewer)).find((t) => t.applicationNumber === applicationNumber)?.taskId;
     });
 
   it('goes to its city once every rule passes and the sealed documents are back, and only that unit’s reviewers see it', async () => {
@@ -52,11 +52,10 @@ describe('declaration paths', () => {
     // another unit's reviewer sees nothing of it
     const other = await newReviewer(web.app, web.db, '130200');
     expect((await web.app.inject({ method: 'GET', url: `/api/attachments/${sealedMaterials.id}`, headers: other })).statusCode).toBe(404);
-    const theirTasks = (await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: other })).json();
-    expect(theirTasks.map((t: { applicationNumber: string }) => t.applicationNumber)).not.toContain(application.applicationNumber);
+    expect((await openCityReviews(web.app, other)).map((t) => t.applicationNumber)).not.toContain(application.applicationNumber);
     expect((await web.app.inject({ method: 'GET', url: `/api/applications/${id}`, headers: other })).statusCode).toBe(404);
     const taskId = await reviewTaskOf(application.applicationNumber!);
-    expect((await web.app.inject({ method: 'GET', url: `/api/review-tasks/${taskId}`, headers: other })).statusCode).toBe(404);
+    expect((await web.app.inject({ method: 'GET', url: `/api/tasks/${taskId}`, headers: other })).statusCode).toBe(404);
   });
 
   it('asks for a correction the rules call for, and goes to the city once corrected', async () => {
@@ -93,7 +92,7 @@ describe('declaration paths', () => {
     const { applicationNumber } = await waitForStatus(web.db, id, 'with-city');
     // when: the city returns it
     const returned = await web.app.inject({
-      method: 'POST', url: `/api/review-tasks/${await reviewTaskOf(applicationNumber!)}/complete`, headers: reviewer,
+      method: 'POST', url: `/api/tasks/${await reviewTaskOf(applicationNumber!)}/complete`, headers: reviewer,
       payload: { cityDecision: 'return', cityOpinion: '请补充绩效目标。', fieldComments: [{ field: 'performanceTargets', comment: '目标值需量化' }] },
     });
     expect(returned.statusCode, returned.body).toBe(204);
@@ -111,7 +110,7 @@ describe('declaration paths', () => {
     expect((await web.app.inject({ method: 'POST', url: `/api/applications/${id}/correction`, headers, payload: { data: better, correctionResponse: '已量化。' } })).statusCode).toBe(204);
     await sealAndSend(web.app, web.db, headers, id);
     const passed = await web.app.inject({
-      method: 'POST', url: `/api/review-tasks/${await reviewTaskOf(applicationNumber!)}/complete`, headers: reviewer,
+      method: 'POST', url: `/api/tasks/${await reviewTaskOf(applicationNumber!)}/complete`, headers: reviewer,
       payload: { cityDecision: 'pass', cityOpinion: '同意纳入市级重点项目库。', creditCheckPassed: true },
     });
     expect(passed.statusCode, passed.body).toBe(204);

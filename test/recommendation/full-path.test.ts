@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityReviewTaskOf, completeCityReview } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, newReviewer, openTestCall, sealAndSend, uploadPdf, validModeData, waitForStatus } from '../support/declaration.js';
 import { pdfText } from '../support/documents.js';
 import { waitFor } from '../support/engine.js';
@@ -22,8 +23,7 @@ describe('from declaration to the province', () => {
     const applicant = await newApplicant(web.app, web.db);
     const { id } = await draftAndSubmit(web.app, applicant.headers, call.id, await validModeData(web.app, applicant.headers, applicant.uscc));
     await sealAndSend(web.app, web.db, applicant.headers, id);
-    const review = await waitFor('the city review', async () => ((await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: reviewer })).json() as { taskId: string; applicationId: string }[]).find((t) => t.applicationId === id));
-    await web.app.inject({ method: 'POST', url: `/api/review-tasks/${review.taskId}/complete`, headers: reviewer, payload: { cityDecision: 'pass', cityOpinion: '同意纳入。' } });
+    await completeCityReview(web.app, reviewer, await cityReviewTaskOf(web.app, reviewer, id), { cityDecision: 'pass', cityOpinion: '同意纳入。' });
     await waitForStatus(web.db, id, 'in-city-library');
 
     // when: recommended, the batch rendered, stamped and submitted

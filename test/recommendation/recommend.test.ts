@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
+import { cityReviewTaskOf, completeCityReview } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, newReviewer, openTestCall, sealAndSend, validModeData, waitForStatus } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
 import { seedLibrary } from '../support/library.js';
@@ -28,8 +29,7 @@ describe('recommending from the unit’s library', () => {
     const applicant = await newApplicant(web.app, web.db);
     const { id } = await draftAndSubmit(web.app, applicant.headers, call.id, await validModeData(web.app, applicant.headers, applicant.uscc));
     await sealAndSend(web.app, web.db, applicant.headers, id);
-    const task = await waitFor('the city review', async () => ((await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: reviewer })).json() as { taskId: string; applicationId: string }[]).find((t) => t.applicationId === id));
-    await web.app.inject({ method: 'POST', url: `/api/review-tasks/${task.taskId}/complete`, headers: reviewer, payload: { cityDecision: 'pass', cityOpinion: '同意。' } });
+    await completeCityReview(web.app, reviewer, await cityReviewTaskOf(web.app, reviewer, id), { cityDecision: 'pass', cityOpinion: '同意。' });
     await waitForStatus(web.db, id, 'in-city-library');
     // when: recommended (once its recommendation task is there)
     const answer = await waitFor('the recommendation task', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../web/server/identity/roles.js';
 import type { ApiRoute } from '../../web/server/plugins/authentication.js';
+import { cityReviewTaskOf } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, openTestCall, randomUscc, sealAndSend, uploadPdf, validModeData } from '../support/declaration.js';
-import { waitFor } from '../support/engine.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
 // Walks every /api route the server registered. Each must have an entry below — a new route without one fails —
@@ -30,9 +30,6 @@ const expectations: Record<string, 'public' | Role[]> = {
   'GET /api/applications/:id/receipt.pdf': ['applicant'],
   'GET /api/applications/:id/correction': ['applicant'],
   'POST /api/applications/:id/correction': ['applicant'],
-  'GET /api/review-tasks': ['city-reviewer'],
-  'GET /api/review-tasks/:taskId': ['city-reviewer'],
-  'POST /api/review-tasks/:taskId/complete': ['city-reviewer'],
   'GET /api/tasks': ['city-reviewer', 'province-officer', 'expert'],
   'GET /api/tasks/:taskId': ['city-reviewer', 'province-officer', 'expert'],
   'POST /api/tasks/:taskId/claim': ['city-reviewer', 'province-officer'],
@@ -101,8 +98,7 @@ describe('authorization of every API route', () => {
     // enterprise A declares to 石家庄, enterprise B to 唐山; each reaches its city's review
     const a = await newApplicant(web.app, web.db);
     const b = await newApplicant(web.app, web.db, randomUscc('130203'));
-    const reviewTask = async (reviewer: Record<string, string>, applicationId: string) =>
-      waitFor('a review task', async () => ((await web.app.inject({ method: 'GET', url: '/api/review-tasks', headers: reviewer })).json() as { taskId: string; applicationId: string }[]).find((t) => t.applicationId === applicationId)?.taskId);
+    const reviewTask = (reviewer: Record<string, string>, applicationId: string) => cityReviewTaskOf(web.app, reviewer, applicationId);
     const submitted = async (applicant: { uscc: string; headers: Record<string, string> }, overrides: Record<string, unknown>) => {
       const { id } = await draftAndSubmit(web.app, applicant.headers, call.id, await validModeData(web.app, applicant.headers, applicant.uscc, overrides));
       await sealAndSend(web.app, web.db, applicant.headers, id);
@@ -190,7 +186,7 @@ describe('authorization of every API route', () => {
     const recommend = await web.app.inject({ method: 'POST', url: '/api/recommendations', headers: headers['city-reviewer'], payload: { applicationId: foreign.applicationId, opinion: 'x' } });
     expect(recommend.statusCode).toBe(404);
     // the other unit's reviewer still sees its own task; nothing about B changed
-    expect((await web.app.inject({ method: 'GET', url: `/api/review-tasks/${foreign.taskId}`, headers: foreignReviewer })).statusCode).toBe(200);
+    expect((await web.app.inject({ method: 'GET', url: `/api/tasks/${foreign.taskId}`, headers: foreignReviewer })).statusCode).toBe(200);
     const after = (await web.db.query('SELECT status, data, updated_at FROM application WHERE id = ANY($1) ORDER BY id', [[foreign.applicationId, foreign.draftId]])).rows;
     expect(after).toEqual(before);
     expect(await foreignTask()).toEqual(taskBefore);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { applicationStatuses } from '../../domain/application-status.js';
 import type { Call } from '../../domain/call.js';
 import { findApplication } from '../../store/application-repository.js';
+import { cityReviewTaskOf, completeCityReview } from '../support/city-review.js';
 import { createDraft, draftAndSubmit, newApplicant, newReviewer, openTestCall, sealAndSend, validModeData, waitForStatus } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
 import { seedLibrary, type LibraryEntry } from '../support/library.js';
@@ -155,8 +156,7 @@ describe('the province dashboards', () => {
   it('lists the incident a failing worker raised, with its message and details; a retry after the fix lets the instance go on, and is audited', async () => {
     // given: the application's process points at a record that does not exist, so recording the city's pass fails
     await setVariable(declared.processInstanceId, 'applicationId', randomUUID());
-    const review = await waitFor('the city review', async () => ((await get(web.app, '/api/review-tasks', reviewer)).json() as { taskId: string; applicationId: string }[]).find((t) => t.applicationId === declared.id));
-    const completed = await web.app.inject({ method: 'POST', url: `/api/review-tasks/${review.taskId}/complete`, headers: reviewer, payload: { cityDecision: 'pass', cityOpinion: '同意纳入。' } });
+    const completed = await completeCityReview(web.app, reviewer, await cityReviewTaskOf(web.app, reviewer, declared.id), { cityDecision: 'pass', cityOpinion: '同意纳入。' });
     expect(completed.statusCode, completed.body).toBe(204);
     // when: the worker's retries (3, from 200 ms) run out
     const incidentOf = async (headers: Headers) => ((await get(web.app, '/api/dashboard/incidents', headers)).json() as { incidents: Incident[] }).incidents.find((i) => i.processInstanceId === declared.processInstanceId);

@@ -20,7 +20,6 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
 import { recommendationRoutes } from './routes/recommendations.js';
-import { reviewTaskRoutes } from './routes/review-tasks.js';
 import { taskFilterRoutes } from './routes/task-filters.js';
 import { taskRoutes } from './routes/tasks.js';
 import { unitCalendarRoutes } from './routes/unit-calendar.js';
@@ -53,7 +52,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { engine: deps.engine, db: deps.db });
   await app.register(sessionRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
   await app.register(applicationRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine, deployedFormReader(deps.engine), deps.db), clock: deps.clock });
-  await app.register(reviewTaskRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(taskRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(taskFilterRoutes, { db: deps.db, clock: deps.clock });
   await app.register(unitCalendarRoutes, { db: deps.db });

@@ -9,12 +9,11 @@ import { scopedTask, type TaskDeps } from './scope.js';
 
 /**
  * Completes a task with its form's data: in scope, not claimed by someone else, valid against the deployed form
- * and against the stage's own schema; then the stage's completion runs. `stage` narrows to one task key (the
- * preliminary-review API). A refused completion leaves the task as it was, unclaimed if it was.
+ * and against the stage's own schema; then the stage's completion runs. A refused completion leaves the task as it
+ * was, unclaimed if it was.
  */
-export async function completeTask(deps: TaskDeps, account: Account, taskId: string, data: Record<string, unknown>, stage?: string): Promise<void> {
+export async function completeTask(deps: TaskDeps, account: Account, taskId: string, data: Record<string, unknown>): Promise<void> {
   const scoped = await scopedTask(deps, account, taskId);
-  if (stage !== undefined && scoped.task.taskDefinitionKey !== stage) throw new AppError('NOT_FOUND');
   const form = await deployedFormOf(deps, scoped.task.id);
   const completion = completionFor(scoped.task.processDefinitionId, scoped.task.taskDefinitionKey);
   const parsed = completion.schema.safeParse(data);
