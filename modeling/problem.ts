@@ -15,11 +15,6 @@ export interface Problem {
   category: 'error' | 'warn';
 }
 
-/** True when any problem blocks a deploy. */
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((problem) => problem.category === 'error');
-}
-
 /** The file extension of each kind, as the desktop Camunda Modeler writes it. */
 export const fileExtensions: Readonly<Record<ModelKind, string>> = { process: '.bpmn', form: '.form', decision: '.dmn' };
 

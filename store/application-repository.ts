@@ -1,5 +1,5 @@
 import type { Queryable } from '../platform/database.js';
-import type { ApplicationStatus } from '../domain/application-status.js';
+import { closedStatuses, type ApplicationStatus } from '../domain/application-status.js';
 import type { TemplateCode } from '../domain/directions.js';
 import type { EarlierDeclaration } from '../domain/eligibility/e6-not-duplicate.js';
 import type { RuleOutcome } from '../domain/eligibility/rule.js';
@@ -107,19 +107,19 @@ export async function nextApplicationSequence(db: Queryable, year: number, unitI
   return result.rows[0]!.last;
 }
 
-/** Stores a draft's final data, unit, number and project key; its status changes through changeApplicationStatus. */
-export async function markSubmitted(db: Queryable, submission: { id: string; data: Record<string, unknown>; unitId: string; applicationNumber: string; projectKey: string; at: Date }): Promise<void> {
+/** Stores a draft's final data, unit and number; its status changes through changeApplicationStatus. */
+export async function markSubmitted(db: Queryable, submission: { id: string; data: Record<string, unknown>; unitId: string; applicationNumber: string; at: Date }): Promise<void> {
   await db.query(
-    `UPDATE application SET data = $2, unit_id = $3, application_number = $4, project_key = $5, submitted_at = $6, updated_at = $6
+    `UPDATE application SET data = $2, unit_id = $3, application_number = $4, submitted_at = $5, updated_at = $5
       WHERE id = $1 AND status = 'draft'`,
-    [submission.id, submission.data, submission.unitId, submission.applicationNumber, submission.projectKey, submission.at],
+    [submission.id, submission.data, submission.unitId, submission.applicationNumber, submission.at],
   );
 }
 
 /** Stores corrected data and counts the round. */
-export async function storeCorrection(db: Queryable, correction: { id: string; data: Record<string, unknown>; projectKey: string; at: Date }): Promise<void> {
-  await db.query('UPDATE application SET data = $2, project_key = $3, correction_round = correction_round + 1, updated_at = $4 WHERE id = $1', [
-    correction.id, correction.data, correction.projectKey, correction.at,
+export async function storeCorrection(db: Queryable, correction: { id: string; data: Record<string, unknown>; at: Date }): Promise<void> {
+  await db.query('UPDATE application SET data = $2, correction_round = correction_round + 1, updated_at = $3 WHERE id = $1', [
+    correction.id, correction.data, correction.at,
   ]);
 }
 
@@ -180,9 +180,9 @@ export async function latestRuleOutcomes(db: Queryable, applicationId: string): 
 export async function earlierLiveDeclarations(db: Queryable, application: Pick<Application, 'id' | 'callId' | 'enterpriseUscc' | 'submittedAt' | 'applicationNumber'>): Promise<EarlierDeclaration[]> {
   const result = await db.query<{ application_number: string; enterprise_uscc: string; data: { projectName?: unknown } }>(
     `SELECT application_number, enterprise_uscc, data FROM application
-      WHERE call_id = $1 AND enterprise_uscc = $2 AND id <> $3 AND status NOT IN ('draft', 'refused', 'withdrawn')
+      WHERE call_id = $1 AND enterprise_uscc = $2 AND id <> $3 AND status <> ALL($6::text[])
         AND (submitted_at, application_number) < ($4, $5)`,
-    [application.callId, application.enterpriseUscc, application.id, application.submittedAt, application.applicationNumber],
+    [application.callId, application.enterpriseUscc, application.id, application.submittedAt, application.applicationNumber, [...closedStatuses]],
   );
   return result.rows.map((row) => ({
     applicationNumber: row.application_number,
@@ -190,12 +190,6 @@ export async function earlierLiveDeclarations(db: Queryable, application: Pick<A
     projectName: String(row.data.projectName ?? ''),
     inProvincialLibraryThisYear: false, // the provincial library arrives with the province stage
   }));
-}
-
-/** The application a process instance belongs to. */
-export async function findApplicationByProcessInstance(db: Queryable, processInstanceId: string): Promise<Application | undefined> {
-  const result = await db.query<ApplicationRow>('SELECT * FROM application WHERE process_instance_id = $1', [processInstanceId]);
-  return result.rows[0] && toApplication(result.rows[0]);
 }
 
 /** A unit's library in a call: applications it passed (in its library, or recommended from it). */

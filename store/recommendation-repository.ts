@@ -84,12 +84,6 @@ export async function rankRecommendations(db: Queryable, callId: string, unitId:
   );
 }
 
-/** Ends a recommendation (withdrawn, or refused by the province): its place is free again. */
-export async function endRecommendation(db: Queryable, applicationId: string, reason: string, at: Date): Promise<boolean> {
-  const result = await db.query('UPDATE recommendation SET active = false, ended_at = $3, ended_reason = $2 WHERE application_id = $1 AND active', [applicationId, reason, at]);
-  return result.rowCount === 1;
-}
-
 export interface Indicator {
   unitId: string;
   target: number;

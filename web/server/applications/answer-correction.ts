@@ -1,5 +1,4 @@
 import { withTransaction } from '../../../platform/database.js';
-import { normaliseProjectName } from '../../../domain/eligibility/e6-not-duplicate.js';
 import { findApplication, storeCorrection, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { linkAttachments } from '../../../store/attachment-repository.js';
@@ -32,7 +31,7 @@ export async function answerCorrection(deps: SubmitDeps, account: Account, appli
   await withTransaction(deps.db, async (client) => {
     const locked = await findApplication(client, application.id, true);
     if (locked?.status !== 'correction-requested') throw new AppError('CONFLICT', '该申报当前没有待补正事项。');
-    await storeCorrection(client, { id: application.id, data, projectKey: normaliseProjectName(fields.projectName), at: now });
+    await storeCorrection(client, { id: application.id, data, at: now });
     await linkAttachments(client, application.id, attachmentIds);
     await changeApplicationStatus(client, { applicationId: application.id, status: 'resubmitted', at: now, actor: account.username, reason: null });
     await deps.engine.completeTask(task.id, {

@@ -3,7 +3,6 @@ import { withTransaction, type Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { formatApplicationNumber } from '../../../domain/application-number.js';
 import { enterpriseDeadlineFor } from '../../../domain/call.js';
-import { normaliseProjectName } from '../../../domain/eligibility/e6-not-duplicate.js';
 import { isWithinCalendar } from '../../../domain/eligibility/e8-within-calendar.js';
 import { candidateGroupForUnit } from '../../../domain/units.js';
 import { findApplication, markSubmitted, nextApplicationSequence, setProcessInstance, type Application } from '../../../store/application-repository.js';
@@ -41,7 +40,7 @@ export async function submitApplication(deps: SubmitDeps, account: Account, draf
     const locked = await findApplication(client, draft.id, true);
     if (locked?.status !== 'draft') throw new AppError('CONFLICT', '该申报已提交。');
     const applicationNumber = formatApplicationNumber(call.year, fields.declaredUnit, await nextApplicationSequence(client, call.year, fields.declaredUnit));
-    await markSubmitted(client, { id: draft.id, data, unitId: fields.declaredUnit, applicationNumber, projectKey: normaliseProjectName(fields.projectName), at: now });
+    await markSubmitted(client, { id: draft.id, data, unitId: fields.declaredUnit, applicationNumber, at: now });
     await linkAttachments(client, draft.id, attachmentIds);
     await changeApplicationStatus(client, { applicationId: draft.id, status: 'submitted', at: now, actor: account.username, reason: null });
     // Started inside the transaction: if the engine refuses, the rollback leaves the draft as it was.
