@@ -22,7 +22,9 @@ import { projectRoot } from '../platform/config.js';
 /** Boots the real PostgreSQL and the real engine once, migrates, deploys the shipped models and runs the workers. */
 export default async function setup(project: TestProject) {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'iiot-test-'));
-  await chmod(tempDir, 0o755); // PostgreSQL runs as the "postgres" user when we are root: it must reach its data folder
+  // As root PostgreSQL runs as the "postgres" user: a folder it can reach keeps the run's database inside tempDir
+  // (removed with it) instead of under /var/lib/hebei-iiot (see platform/embedded-postgres-as-root.ts).
+  await chmod(tempDir, 0o755);
   const engineUser = 'iiottest';
   const enginePassword = randomBytes(12).toString('hex');
   const engineAdminPassword = randomBytes(12).toString('hex');

@@ -13,7 +13,6 @@ import '../provided-context.js';
 
 const dataDir = path.join(inject('tempDir'), 'demo-seed');
 // Its own bundle folder: the build of `npm start` must not rewrite the bundle other browser tests are served.
-const env = { WEB_CLIENT_DIST: path.join(dataDir, 'browser') };
 
 interface Figures {
   funnel: Record<string, number>;
@@ -55,7 +54,7 @@ describe('the living demo of npm start', () => {
 
   it('seeds the demo applications on a first start, shows them to the reviewer (in chromium too) and the province, and a second start adds none', async () => {
     // given / when: a first start on a new data folder
-    started = await startStack(dataDir, env);
+    started = await startStack(dataDir);
     await untilOutput(started, 'Ready in', 300_000);
     const { demoPassword } = JSON.parse(await readFile(path.join(dataDir, 'local-secrets.json'), 'utf8')) as { demoPassword: string };
 
@@ -90,7 +89,7 @@ describe('the living demo of npm start', () => {
 
     // when: stopped and started again on the same data
     expect(await stop(started)).toBe(0);
-    started = await startStack(dataDir, env);
+    started = await startStack(dataDir);
     await untilOutput(started, 'Ready in', 300_000);
 
     // then: nothing more was seeded, and every figure is unchanged

@@ -2,6 +2,8 @@
 // "No files selected", "Add new"…). This puts Chinese in their place inside one rendered form and keeps it there
 // when form-js renders again. Only these exact texts inside form-js's own elements are touched, never user content.
 
+import { keepApplied } from './keep-applied.js';
+
 const phrases: [selector: string, english: RegExp, chinese: (match: RegExpExecArray) => string][] = [
   ['.fjs-select-display', /^Select$/, () => '请选择'],
   ['.fjs-filepicker-button', /^Browse$/, () => '选择文件'],
@@ -35,8 +37,5 @@ function translate(root: HTMLElement): void {
 
 /** Translates the English words of form-js's components under `root` now and after every render; returns a stop. */
 export function keepComponentStringsChinese(root: HTMLElement): () => void {
-  translate(root);
-  const observer = new MutationObserver(() => translate(root));
-  observer.observe(root, { subtree: true, childList: true, characterData: true });
-  return () => observer.disconnect();
+  return keepApplied(root, () => translate(root), { subtree: true, childList: true, characterData: true });
 }

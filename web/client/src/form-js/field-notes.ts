@@ -2,6 +2,8 @@
 // applicant corrects it, the field outlined and tagged 需修改. form-js has no slot for this; the note is placed after
 // the field's own elements and put back if a render of the form removes it.
 
+import { keepApplied } from './keep-applied.js';
+
 export interface FieldNote {
   /** The component id the note belongs to. */
   componentId: string;
@@ -38,8 +40,5 @@ function place(root: HTMLElement, notes: readonly FieldNote[]): void {
 /** Shows each note beside its field under `root` now and after every render; returns a stop. */
 export function keepFieldNotes(root: HTMLElement, notes: readonly FieldNote[]): () => void {
   if (!notes.length) return () => undefined;
-  place(root, notes);
-  const observer = new MutationObserver(() => place(root, notes));
-  observer.observe(root, { subtree: true, childList: true });
-  return () => observer.disconnect();
+  return keepApplied(root, () => place(root, notes));
 }

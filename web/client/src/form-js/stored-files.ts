@@ -2,6 +2,8 @@
 // picked in this page and says 未选择文件 (No files selected) for a file uploaded before: where a field has stored
 // files, that text says so, and each file is listed with its download link, until the person picks another file.
 
+import { keepApplied } from './keep-applied.js';
+
 export interface StoredFiles {
   /** The component id of the file picker. */
   componentId: string;
@@ -50,8 +52,5 @@ function fileList(heading: string, files: StoredFiles['files']): HTMLElement {
 /** Shows the stored files of each picker under `root` now and after every render; returns a stop. */
 export function keepStoredFiles(root: HTMLElement, stored: readonly StoredFiles[]): () => void {
   if (!stored.length) return () => undefined;
-  place(root, stored);
-  const observer = new MutationObserver(() => place(root, stored));
-  observer.observe(root, { subtree: true, childList: true, characterData: true });
-  return () => observer.disconnect();
+  return keepApplied(root, () => place(root, stored), { subtree: true, childList: true, characterData: true });
 }

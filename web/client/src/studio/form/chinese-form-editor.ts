@@ -6,6 +6,8 @@
 // an administrator typed, such as a field's label) now and after every render, like form-js/chinese-component-strings.ts.
 // What is not listed stays in English.
 
+import { keepApplied } from '../../form-js/keep-applied.js';
+
 /** The component types' names, by type. */
 const componentNames: Record<string, string> = {
   textfield: '文本框',
@@ -299,10 +301,7 @@ function translate(root: HTMLElement): void {
 
 /** Translates form-js's editor under `root` now and after every render; returns a stop. */
 export function keepFormEditorChinese(root: HTMLElement): () => void {
-  translate(root);
-  const observer = new MutationObserver(() => translate(root));
-  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['title', 'placeholder', 'aria-label'] });
-  return () => observer.disconnect();
+  return keepApplied(root, () => translate(root), { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['title', 'placeholder', 'aria-label'] });
 }
 
 type FormFieldComponent = ((...args: unknown[]) => unknown) & { config: Record<string, unknown> };
