@@ -11,7 +11,7 @@ import { projectRoot } from '../platform/config.js';
 import { createPool } from '../platform/database.js';
 import { engineApi } from '../platform/engine-api.js';
 import { createEngineClient, type EngineClient } from '../platform/engine-client.js';
-import { startLocalStack } from '../platform/local-stack.js';
+import { startLocalStack } from '../dev-stack/local-stack.js';
 import { createLogger } from '../platform/logger.js';
 import { migrate } from '../platform/migrate.js';
 import { deployBundle, deployModels } from '../platform/model-deployment.js';

@@ -1,17 +1,17 @@
 // `npm start`: the whole system on one machine — embedded PostgreSQL (unless DATABASE_URL is set), the engine,
 // migrations and model deployment, the workers and the web server. Ctrl-C stops everything it started.
 import path from 'node:path';
-import { buildBrowserBundle } from '../platform/browser-bundle-build.js';
+import { buildBrowserBundle } from '../dev-stack/browser-bundle-build.js';
 import { systemClock } from '../platform/clock.js';
 import { loadEngineClientConfig, loadLocalStackConfig, loadMailConfig, loadWebConfig, loadWorkerConfig } from '../platform/config.js';
 import { createPool } from '../platform/database.js';
-import { loadOrCreateLocalSecrets } from '../platform/local-secrets.js';
+import { loadOrCreateLocalSecrets } from '../dev-stack/local-secrets.js';
 import { assertPortFree } from '../platform/ports.js';
-import { startLocalStack } from '../platform/local-stack.js';
+import { startLocalStack } from '../dev-stack/local-stack.js';
 import { runMain } from '../platform/run-main.js';
-import { startSmtpSink } from '../platform/smtp-sink.js';
+import { startSmtpSink } from '../dev-stack/smtp-sink.js';
 import { startOutboxSender } from '../workers/outbox/outbox-sender.js';
-import { stopStack } from '../platform/stop-stack.js';
+import { stopStack } from '../dev-stack/stop-stack.js';
 import { seedDemoAccounts } from '../web/server/identity/demo-accounts.js';
 import { keepDemoCallOpen } from '../store/demo-call.js';
 import { seedDemoApplicationsLine } from './demo/demo-seed-line.js';

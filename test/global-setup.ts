@@ -7,7 +7,7 @@ import './provided-context.js';
 import { systemClock } from '../platform/clock.js';
 import { createPool } from '../platform/database.js';
 import { createEngineClient } from '../platform/engine-client.js';
-import { startLocalStack } from '../platform/local-stack.js';
+import { startLocalStack } from '../dev-stack/local-stack.js';
 import { createLogger } from '../platform/logger.js';
 import { migrate } from '../platform/migrate.js';
 import { engineApi } from '../platform/engine-api.js';
@@ -23,7 +23,7 @@ import { projectRoot } from '../platform/config.js';
 export default async function setup(project: TestProject) {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'iiot-test-'));
   // As root PostgreSQL runs as the "postgres" user: a folder it can reach keeps the run's database inside tempDir
-  // (removed with it) instead of under /var/lib/hebei-iiot (see platform/embedded-postgres-as-root.ts).
+  // (removed with it) instead of under /var/lib/hebei-iiot (see dev-stack/embedded-postgres-as-root.ts).
   await chmod(tempDir, 0o755);
   const engineUser = 'iiottest';
   const enginePassword = randomBytes(12).toString('hex');

@@ -18,7 +18,10 @@ export interface Violation {
 /** The engine adapter: the only files that may speak HTTP (to the engine). */
 export const engineAdapter = ['platform/engine-client.ts', 'platform/engine-api.ts'];
 
-/** Production code the HTTP rule covers; the browser client, tests, scripts and benchmarks drive HTTP by design. */
+/**
+ * Production code the HTTP rule covers; the browser client, tests, scripts, benchmarks and the dev stack (which probes
+ * the engine it spawned) drive HTTP by design.
+ */
 const httpRuleScope = ['domain/', 'store/', 'platform/', 'web/server/', 'workers/', 'documents/', 'modeling/'];
 
 const ioModules = new Set(['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'tls', 'cluster', 'worker_threads', 'readline', 'os', 'process', 'inspector', 'v8', 'vm', 'sqlite']);

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectRoot } from '../../platform/config.js';
-import { ENGINE_DIR, ENGINE_JAR_BUILD_OUTPUT } from '../../platform/engine-build.js';
+import { ENGINE_DIR, ENGINE_JAR_BUILD_OUTPUT } from '../../dev-stack/engine-build.js';
 
 const run = promisify(execFile);
 const secrets = { POSTGRES_PASSWORD: 'pg-secret-123456', ENGINE_REST_PASSWORD: 'rest-secret-123456', ENGINE_ADMIN_PASSWORD: 'admin-secret-123456', SMTP_URL: 'smtp://relay.example:587' };

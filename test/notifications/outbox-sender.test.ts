@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
 import { createPool, type Pool } from '../../platform/database.js';
-import { startSmtpSink, type SmtpSink } from '../../platform/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../../dev-stack/smtp-sink.js';
 import { messageIdFor, queueEmail } from '../../store/notification-repository.js';
 import { MESSAGE_ID_DOMAIN } from '../../store/applicant-notifications.js';
 import { testDatabaseUrl } from '../support/database.js';

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATA_POINTER_FILE, postgresOsUser, userCan } from '../../platform/embedded-postgres-as-root.js';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../platform/embedded-postgres.js';
+import { DATA_POINTER_FILE, postgresOsUser, userCan } from '../../dev-stack/embedded-postgres-as-root.js';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../dev-stack/embedded-postgres.js';
 import { findFreePort } from '../../platform/ports.js';
 
 // A clone in a folder only its owner may enter (as root: /root, mode 0700): the binaries and the data folder both

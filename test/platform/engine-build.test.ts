@@ -2,7 +2,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_DIR, engineCacheDir, engineSourceHash } from '../../platform/engine-build.js';
+import { ENGINE_DIR, engineCacheDir, engineSourceHash } from '../../dev-stack/engine-build.js';
 
 describe('the engine build cache key', () => {
   it('changes when a source file or the pom changes, and only then', async () => {

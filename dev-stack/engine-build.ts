@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from './config.js';
+import { projectRoot } from '../platform/config.js';
 
 /** The engine's Maven project. */
 export const ENGINE_DIR = path.join(projectRoot, 'engine');

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { stopChild } from './child-process.js';
-import { ENGINE_SCHEMA } from './database.js';
+import { ENGINE_SCHEMA } from '../platform/database.js';
 
 export interface EngineProcessOptions {
   jarPath: string;

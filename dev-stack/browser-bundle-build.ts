@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot } from './config.js';
+import { projectRoot } from '../platform/config.js';
 
 /**
  * Builds the browser bundle into `outDir` with Vite's own command line, in a child process: a build of the whole

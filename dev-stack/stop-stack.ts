@@ -1,4 +1,4 @@
-import type { StopFunction } from './run-main.js';
+import type { StopFunction } from '../platform/run-main.js';
 
 /** Remembers how to stop each started part and stops them in reverse order, continuing past errors. */
 export function stopStack() {

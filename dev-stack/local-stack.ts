@@ -2,11 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { ensureSchemas } from './database.js';
+import { ensureSchemas } from '../platform/database.js';
 import { ensureEngineJar } from './engine-build.js';
 import { startEngineProcess } from './engine-process.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { assertPortFree } from './ports.js';
+import { assertPortFree } from '../platform/ports.js';
 import { stopStack } from './stop-stack.js';
 
 export interface LocalStackOptions {
