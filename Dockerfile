@@ -17,6 +17,7 @@ COPY platform ./platform
 COPY domain ./domain
 COPY store ./store
 COPY documents ./documents
+COPY modeling ./modeling
 COPY workers ./workers
 COPY web/server ./web/server
 COPY processes ./processes

@@ -71,7 +71,38 @@ export function checkFile(file: string, text: string): Violation[] {
   return violations;
 }
 
+/**
+ * Every source file `entries` load, following relative imports (type-only ones too: tsx resolves nothing at run time
+ * for them, but a deployment that lacks the folder is still one refactor from breaking).
+ */
+export function importClosure(root: string, entries: string[]): string[] {
+  const seen = new Set<string>();
+  const pending = [...entries];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const { specifier } of importsOf(withoutComments(readFileSync(path.join(root, file), 'utf8')))) {
+      const target = resolve(file, specifier);
+      if (isBare(target)) continue;
+      const source = target.replace(/\.js$/, '.ts');
+      const candidates = [source, `${source}x`, target];
+      const found = candidates.find((candidate) => sourceExists(root, candidate));
+      if (found) pending.push(found);
+    }
+  }
+  return [...seen].sort();
+}
+
 // helpers
+
+function sourceExists(root: string, file: string): boolean {
+  try {
+    return readFileSync(path.join(root, file)).length >= 0;
+  } catch {
+    return false;
+  }
+}
 
 function inHttpScope(file: string): boolean {
   return httpRuleScope.some((prefix) => file.startsWith(prefix)) && !engineAdapter.includes(file);

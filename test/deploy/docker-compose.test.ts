@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectRoot } from '../../platform/config.js';
 import { ENGINE_DIR, ENGINE_JAR_BUILD_OUTPUT } from '../../dev-stack/engine-build.js';
+import { importClosure } from '../architecture/import-rules-checker.js';
 
 const run = promisify(execFile);
 const secrets = { POSTGRES_PASSWORD: 'pg-secret-123456', ENGINE_REST_PASSWORD: 'rest-secret-123456', ENGINE_ADMIN_PASSWORD: 'admin-secret-123456', SMTP_URL: 'smtp://relay.example:587' };
@@ -40,5 +41,20 @@ describe('docker-compose.yml', () => {
     const dockerfile = await readFile(path.join(ENGINE_DIR, 'Dockerfile'), 'utf8');
     const copied = /^COPY\s+(\S+)\s+/m.exec(dockerfile)?.[1];
     expect(copied).toBe(ENGINE_JAR_BUILD_OUTPUT);
+  });
+
+  it('copies into the application image every file its three commands load', async () => {
+    // given: the folders the final stage of the Dockerfile copies, and the commands docker-compose.yml runs
+    const dockerfile = await readFile(path.join(projectRoot, 'Dockerfile'), 'utf8');
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const copied = [...finalStage.matchAll(/^COPY\s+(?!--from)(\S+)\s+\.\/(\S+)$/gm)].map((match) => `${match[2]}/`);
+    const entries = ['web/server/main.ts', 'workers/main.ts', 'workers/outbox/main.ts'];
+
+    // when
+    const loaded = importClosure(projectRoot, entries);
+
+    // then
+    expect(loaded.length).toBeGreaterThan(50);
+    expect(loaded.filter((file) => !copied.some((folder) => file.startsWith(folder)))).toEqual([]);
   });
 });
