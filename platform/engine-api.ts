@@ -151,6 +151,14 @@ export function engineApi(engine: EngineClient) {
     historicProcessInstance: (id: string) =>
       engine.request('GET', `/history/process-instance/${encodeURIComponent(id)}`, { schema: historicProcessInstance }),
 
+    /** Every instance, running or ended, started with this business key (optionally of one process key), oldest first. */
+    historicProcessInstancesByBusinessKey: (businessKey: string, processDefinitionKey?: string) =>
+      engine.request(
+        'GET',
+        `/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(businessKey)}${processDefinitionKey ? `&processDefinitionKey=${encodeURIComponent(processDefinitionKey)}` : ''}&sortBy=startTime&sortOrder=asc`,
+        { schema: z.array(historicProcessInstance) },
+      ),
+
     historicActivities: (processInstanceId: string) =>
       engine.request('GET', `/history/activity-instance?processInstanceId=${encodeURIComponent(processInstanceId)}&sortBy=occurrence&sortOrder=asc`, {
         schema: z.array(historicActivity),
