@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { cjkFont } from '../documents/cjk-font.js';
-import { CHROMIUM } from '../test/support/browser.js';
+import { CHROMIUM } from '../dev-stack/chromium.js';
 import { engineCacheDir, engineSourceHash } from '../dev-stack/engine-build.js';
 import { projectRoot } from '../platform/config.js';
 import { DEBIAN_PACKAGES, prerequisitePlan, type DebianPackage } from './prerequisites-plan.js';

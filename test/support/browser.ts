@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM } from '../../dev-stack/chromium.js';
 
 // Debian's chromium driven by playwright-core (no browser download), headless, as root in CI.
 
-/** The chromium this machine has. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 /** Launches headless chromium with the flags a closed network and root need. */
 export function launchBrowser(): Promise<Browser> {
