@@ -7,6 +7,7 @@ import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findVersion, insertVersion, latestVersion, latestVersionsOfKind, type ModelVersion, type VersionSource } from '../../../store/model-version-repository.js';
 import { AppError } from '../errors.js';
 import { readModelContent } from './model-content.js';
+import { sharedFieldProblems } from './shared-fields-lint.js';
 
 export interface SaveRequest {
   kind: ModelKind;
@@ -30,7 +31,10 @@ export async function saveVersion(db: Pool, actor: { id: number; username: strin
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.basedOn', message: '所依据的版本不是这个模型的版本' }]);
     }
   }
-  const problems = await lintModel(request.kind, request.content, { requiredDecisionIds: await requiredDecisionIds(db, request.kind, key) });
+  const problems = [
+    ...await lintModel(request.kind, request.content, { requiredDecisionIds: await requiredDecisionIds(db, request.kind, key) }),
+    ...await sharedFieldProblems(db, request.kind, key, request.content),
+  ];
   const version = await withTransaction(db, async (client) => {
     const previous = await latestVersion(client, request.kind, key);
     const saved = await insertVersion(client, {
