@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationFields } from '../../domain/application.js';
 import { formFieldKeys, validateAgainstForm } from '../../platform/form-validation.js';
-import { allComponents, componentByKey, expectedHeader, installedSchemaVersion, readForm } from './form-files.js';
+import { allComponents, componentByKey, expectedHeader, installedSchemaVersion, readForm, type Component } from './form-files.js';
 
 const attachment = { id: '3f2b8c1e-9a4d-4e2f-8b1a-1c2d3e4f5a6b', fileName: '补充材料.pdf', sha256: 'b'.repeat(64) };
 const applicationFormNames = ['application-mode', 'application-industry-platform', 'application-experience-center'];
@@ -28,6 +28,17 @@ describe('forms/correction.form', () => {
     // then
     expect(allComponents(form.components).some((component) => component.type === 'text' && String(component.text).includes('{{correctionRequest}}'))).toBe(true);
     expect(keys.filter((key) => !applicationKeys.has(key))).toEqual([]);
+  });
+
+  it('takes a replaced field as every application form defines it: type, accepted files, multiplicity and validation (only its label and condition are its own)', () => {
+    // given
+    const rules = (component: Component) => ({ type: component.type, accept: component.accept, multiple: component.multiple, validate: component.validate });
+    const replaced = allComponents(form.components).filter((component) => component.key && component.key !== 'correctionResponse');
+    // then
+    for (const formName of applicationFormNames) {
+      const application = readForm(formName);
+      expect(replaced.map((component) => [component.key, rules(component)])).toEqual(replaced.map((component) => [component.key, rules(componentByKey(application, component.key!))]));
+    }
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
