@@ -1,29 +1,18 @@
+import { isInputField, labelOf, optionLabel, parseFormSchema, type FormComponent } from '../modeling/form-schema.js';
 import type { Block } from './document-model.js';
 
 // Turns a form-js schema and its data into document blocks: every keyed field with its label and its value as a
 // person reads it, so a field an administrator adds to the form appears in the documents with no code change.
 
-interface Component {
-  type: string;
-  key?: string;
-  path?: string;
-  label?: string;
-  /** form-js datetime fields carry their label here. */
-  dateLabel?: string;
-  text?: string;
-  values?: { label: string; value: unknown }[];
-  components?: Component[];
-}
-
-const SKIPPED = new Set(['text', 'separator', 'spacer', 'button', 'html', 'image', 'iframe']);
-
-/** The blocks of a form's data: one field table per group (with the group's label as heading), lists as tables. */
+/**
+ * The blocks of a form's data: one field table per group (with the group's label as heading), lists as tables.
+ * Throws a FormSchemaError when the form is malformed.
+ */
 export function formBlocks(form: unknown, data: Record<string, unknown>, omit: ReadonlySet<string> = new Set()): Block[] {
-  const components = ((form ?? {}) as { components?: Component[] }).components ?? [];
-  return blocksOf(components, data, omit);
+  return blocksOf(parseFormSchema(form).components, data, omit);
 }
 
-function blocksOf(components: readonly Component[], data: Record<string, unknown>, omit: ReadonlySet<string>): Block[] {
+function blocksOf(components: readonly FormComponent[], data: Record<string, unknown>, omit: ReadonlySet<string>): Block[] {
   const blocks: Block[] = [];
   let rows: [string, string][] = [];
   const flush = () => {
@@ -44,23 +33,23 @@ function blocksOf(components: readonly Component[], data: Record<string, unknown
       const items = Array.isArray(data[component.path]) ? (data[component.path] as Record<string, unknown>[]) : [];
       const columns = (component.components ?? []).filter((c) => c.key);
       if (component.label) blocks.push({ type: 'paragraph', text: component.label });
-      blocks.push({ type: 'table', columns: columns.map(labelOf), rows: items.map((item) => columns.map((c) => display(c, item[c.key!]))) });
-    } else if (component.key && !SKIPPED.has(component.type) && !omit.has(component.key)) {
-      rows.push([labelOf(component), display(component, data[component.key])]);
+      blocks.push({ type: 'table', columns: columns.map(columnLabel), rows: items.map((item) => columns.map((c) => display(c, item[c.key!]))) });
+    } else if (component.key && isInputField(component) && !omit.has(component.key)) {
+      rows.push([columnLabel(component), display(component, data[component.key])]);
     }
   }
   flush();
   return blocks;
 }
 
-function labelOf(component: Component): string {
-  return component.label ?? component.dateLabel ?? component.key ?? '';
+function columnLabel(component: FormComponent): string {
+  return labelOf(component) ?? component.key ?? '';
 }
 
 /** A value as a person reads it: option labels for choices, 是/否 for checkboxes, file names for attachments. */
-export function display(component: Component, value: unknown): string {
+export function display(component: FormComponent, value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
-  const label = (v: unknown) => component.values?.find((option) => option.value === v)?.label ?? String(v);
+  const label = (v: unknown) => optionLabel(component, v);
   switch (component.type) {
     case 'checkbox':
       return value === true ? '是' : '否';

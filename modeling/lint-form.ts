@@ -1,43 +1,16 @@
 // form-js schema checks: the shape, the form's id, unique and valid keys, components the project's pages and
 // Camunda 7.24's Tasklist render, and the fields the domain reads from forms of that id.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { domainFieldsByForm } from './domain-fields.js';
 import { EXECUTION_PLATFORM, EXECUTION_PLATFORM_VERSION, isCamunda724 } from './execution-platform.js';
 import { acceptedPortalOnlyTypes, portalOnlyComponentTypes, tasklistComponentTypes } from './form-components.js';
+import { formSchema, placedComponents, type PlacedComponent } from './form-schema.js';
 import type { Problem } from './problem.js';
 
 // A key becomes a process variable (its first segment) when the Tasklist submits the form.
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-interface Component {
-  type: string;
-  id?: string;
-  key?: string;
-  path?: string;
-  components?: Component[];
-  [property: string]: unknown;
-}
-
-// Every shape check names its property in Chinese: zod's own messages are English.
-const text = (missing: string, notText: string) => z.string({ error: (issue) => (issue.input === undefined ? missing : notText) });
-const optionalText = (notText: string) => z.string(notText).optional();
-
-const component: z.ZodType<Component> = z.looseObject({
-  type: text('组件缺少类型（type）', '组件的类型（type）须为文字').min(1, '组件缺少类型（type）'),
-  id: optionalText('组件的 id 须为文字'),
-  key: optionalText('字段键（key）须为文字'),
-  path: optionalText('路径（path）须为文字'),
-  components: z.array(z.lazy(() => component), '子组件（components）须为列表').optional(),
-}, '组件须为 JSON 对象');
-
-const formSchema = z.looseObject({
-  id: z.string('表单缺少 id（流程通过 camunda:formRef 引用它）').min(1, '表单缺少 id（流程通过 camunda:formRef 引用它）'),
-  type: z.literal('default', '表单的 type 须为 "default"').optional(),
-  schemaVersion: z.number('表单的 schemaVersion 须为整数').int('表单的 schemaVersion 须为整数').optional(),
-  executionPlatform: optionalText('执行平台（executionPlatform）须为文字'),
-  executionPlatformVersion: optionalText('执行平台版本（executionPlatformVersion）须为文字'),
-  components: z.array(component, '表单缺少组件列表（components）'),
-}, '表单须为 JSON 对象');
+const MISSING_ID = '表单缺少 id（流程通过 camunda:formRef 引用它）';
 
 /** Lints a form-js schema (JSON text). Text that is not a JSON object is one error. */
 export function lintForm(content: string): Problem[] {
@@ -47,24 +20,30 @@ export function lintForm(content: string): Problem[] {
   } catch (error) {
     return [{ rule: 'parse', elementId: '', message: `表单不是有效的 JSON${jsonErrorPlace(error)}`, category: 'error' }];
   }
-  const parsed = formSchema.safeParse(json);
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue) => ({ rule: issue.path[0] === 'id' ? 'form-id' : 'form-schema', elementId: componentIdAt(json, issue.path), message: `${issue.message}（${issue.path.join('.') || '表单'}）`, category: 'error' }));
-  }
-  const form = parsed.data;
+  // zod's own messages are English: every shape problem is named in Chinese.
+  const parsed = formSchema.safeParse(json, { error: chineseShapeMessage });
   const problems: Problem[] = [];
   const report = (rule: string, elementId: string | undefined, message: string, category: Problem['category'] = 'error') =>
     problems.push({ rule, elementId: elementId ?? '', message, category });
+  if (isObject(json) && (json.id === undefined || json.id === '')) report('form-id', '', `${MISSING_ID}（id）`);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      report(issue.path[0] === 'id' ? 'form-id' : 'form-schema', componentIdAt(json, issue.path), `${issue.message}（${issue.path.join('.') || '表单'}）`);
+    }
+    return problems;
+  }
+  const form = parsed.data;
 
   if (!isCamunda724(form.executionPlatform, form.executionPlatformVersion)) {
     report('execution-platform', form.id, `表单未声明执行平台 ${EXECUTION_PLATFORM} ${EXECUTION_PLATFORM_VERSION}；导出时将补上`, 'warn');
   }
-  const fields = flatten(form.components);
+  const fields = placedComponents(form.components);
   checkComponents(fields, report);
   checkKeys(fields, report);
   const bound = new Set(fields.flatMap((field) => [field.binding, field.container].filter((path): path is string => Boolean(path))));
-  for (const path of domainFieldsByForm[form.id] ?? []) {
-    if (!bound.has(path)) report('domain-field', form.id, `表单“${form.id}”须保留字段“${path}”：审查规则或流程要读取它`);
+  const formId = form.id ?? '';
+  for (const path of domainFieldsByForm[formId] ?? []) {
+    if (!bound.has(path)) report('domain-field', formId, `表单“${formId}”须保留字段“${path}”：审查规则或流程要读取它`);
   }
   return problems.sort((a, b) => Number(b.category === 'error') - Number(a.category === 'error'));
 }
@@ -73,23 +52,37 @@ export function lintForm(content: string): Problem[] {
 
 type Report = (rule: string, elementId: string | undefined, message: string, category?: Problem['category']) => void;
 
-interface Field {
-  component: Component;
-  /** The data path a keyed field writes (list items without an index). */
-  binding?: string;
-  /** The data path a group or dynamic list with a `path` opens. */
-  container?: string;
+// The Chinese name of each shape problem, by the property it is in: the form's header or a component's.
+const headerMessages: Record<string, string> = {
+  id: MISSING_ID,
+  type: '表单的 type 须为 "default"',
+  schemaVersion: '表单的 schemaVersion 须为整数',
+  executionPlatform: '执行平台（executionPlatform）须为文字',
+  executionPlatformVersion: '执行平台版本（executionPlatformVersion）须为文字',
+  components: '表单缺少组件列表（components）',
+};
+const componentMessages: Record<string, string> = {
+  id: '组件的 id 须为文字',
+  key: '字段键（key）须为文字',
+  path: '路径（path）须为文字',
+  components: '子组件（components）须为列表',
+};
+
+function chineseShapeMessage(issue: z.core.$ZodRawIssue): string {
+  const path = issue.path ?? [];
+  if (!path.length) return '表单须为 JSON 对象';
+  // Past every `components.<n>` of the path: the property of the innermost component the issue is in.
+  let at = 0;
+  while (path[at] === 'components' && typeof path[at + 1] === 'number') at += 2;
+  if (at === 0) return headerMessages[String(path[0])] ?? '表单的属性不符合 form-js 的格式';
+  const property = path.slice(at).map(String);
+  if (!property.length) return '组件须为 JSON 对象';
+  const [name] = property;
+  if (name === 'type') return issue.input === undefined || issue.input === '' ? '组件缺少类型（type）' : '组件的类型（type）须为文字';
+  return (property.length === 1 ? componentMessages[name!] : undefined) ?? '组件的属性不符合 form-js 的格式';
 }
 
-function flatten(components: readonly Component[], prefix = ''): Field[] {
-  return components.flatMap((c) => {
-    const container = c.path ? `${prefix}${c.path}` : undefined;
-    const own: Field = { component: c, binding: c.key ? `${prefix}${c.key}` : undefined, container };
-    return [own, ...flatten(c.components ?? [], container ? `${container}.` : prefix)];
-  });
-}
-
-function checkComponents(fields: readonly Field[], report: Report): void {
+function checkComponents(fields: readonly PlacedComponent[], report: Report): void {
   const ids = new Set<string>();
   for (const { component: c } of fields) {
     if (c.id) {
@@ -102,7 +95,7 @@ function checkComponents(fields: readonly Field[], report: Report): void {
   }
 }
 
-function checkKeys(fields: readonly Field[], report: Report): void {
+function checkKeys(fields: readonly PlacedComponent[], report: Report): void {
   const seen = new Set<string>();
   for (const { component: c, binding, container } of fields) {
     for (const [path, own] of [[binding, c.key], [container, c.path]] as const) {
@@ -114,6 +107,10 @@ function checkKeys(fields: readonly Field[], report: Report): void {
       seen.add(path);
     }
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // The id of the component a schema issue points into, if the path runs through one.

@@ -1,6 +1,8 @@
 // The stable key of a model, read from its content: processes by their process id, forms by their `id`, decisions
 // by their first decision's id (the id a process's camunda:decisionRef names). Plain text scanning, no parser, so it
 // is cheap and works on drafts a parser would refuse.
+import { z } from 'zod';
+import { formComponentSchema, formSchema } from './form-schema.js';
 import type { ModelKind } from './problem.js';
 
 /** The key a model's content declares, or undefined when it declares none. */
@@ -9,7 +11,7 @@ export function keyOf(kind: ModelKind, content: string): string | undefined {
     case 'process':
       return executableProcessTag(content)?.id;
     case 'form':
-      return formJson(content)?.id;
+      return formId(content);
     case 'decision':
       return firstTag(content, 'decision')?.id;
   }
@@ -23,7 +25,7 @@ export function nameOf(kind: ModelKind, content: string): string | null {
     case 'decision':
       return firstTag(content, 'decision')?.name ?? null;
     case 'form': {
-      const heading = formJson(content)?.components.find((c) => c.type === 'text' && typeof c.text === 'string')?.text as string | undefined;
+      const heading = topLevelComponents(content).find((c) => c.type === 'text' && c.text !== undefined)?.text;
       const line = heading?.split('\n').find((l) => l.trim())?.replace(/^#+\s*/, '').trim();
       return line ? line.slice(0, 100) : null;
     }
@@ -71,12 +73,25 @@ function unescapeXml(value: string): string {
   return value.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
 }
 
-function formJson(content: string): { id?: string; components: { type?: unknown; text?: unknown }[] } | undefined {
+// A draft's id counts even when its components do not parse yet.
+function formId(content: string): string | undefined {
+  const parsed = formSchema.pick({ id: true }).safeParse(jsonOf(content));
+  return parsed.success && parsed.data.id ? parsed.data.id : undefined;
+}
+
+// The top-level components of a draft that parse; the others are skipped.
+function topLevelComponents(content: string) {
+  const parsed = z.looseObject({ components: z.array(z.unknown()) }).safeParse(jsonOf(content));
+  if (!parsed.success) return [];
+  return parsed.data.components.flatMap((component) => {
+    const one = formComponentSchema.safeParse(component);
+    return one.success ? [one.data] : [];
+  });
+}
+
+function jsonOf(content: string): unknown {
   try {
-    const parsed: unknown = JSON.parse(content);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
-    const { id, components } = parsed as { id?: unknown; components?: unknown };
-    return { id: typeof id === 'string' && id ? id : undefined, components: Array.isArray(components) ? (components as { type?: unknown; text?: unknown }[]) : [] };
+    return JSON.parse(content);
   } catch {
     return undefined;
   }

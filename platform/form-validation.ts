@@ -12,7 +12,7 @@ import { checkField } from './form-validation/field-rules.js';
 import { compileForm, type KeyTree, type ListNode, type Scope } from './form-validation/form-structure.js';
 import { formMessages } from './form-validation/messages.js';
 
-export { FormSchemaError } from './form-validation/form-schema.js';
+export { FormSchemaError } from '../modeling/form-schema.js';
 export { formMessages } from './form-validation/messages.js';
 
 /** One problem of a submission: the dotted value path (`performanceTargets.0.indicator`) and a Chinese message. */

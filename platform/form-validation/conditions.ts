@@ -11,8 +11,8 @@ const plain = new RegExp(`^=\\s*(${name})\\s*$`);
 const negated = new RegExp(`^=\\s*not\\s*\\(\\s*(${name})\\s*\\)\\s*$`);
 
 /** Reads `=fieldKey` (hide when true) and `=not(fieldKey)` (hide when false); anything else yields undefined. */
-export function parseHideCondition(expression: string | undefined): HideCondition | undefined {
-  if (expression === undefined) return undefined;
+export function parseHideCondition(expression: string | boolean | undefined): HideCondition | undefined {
+  if (typeof expression !== 'string') return undefined;
   const whenTrue = plain.exec(expression);
   if (whenTrue?.[1] !== undefined) return { hideWhen: true, variable: whenTrue[1].split('.') };
   const whenFalse = negated.exec(expression);

@@ -1,6 +1,6 @@
 // One field's value against its component: presence, type, then the `validate` rules, as form-js's own
 // Validator runs them in the browser (viewer src/core/Validator.js), with Chinese messages.
-import type { FormComponent } from './form-schema.js';
+import type { FormComponent } from '../../modeling/form-schema.js';
 import { formMessages } from './messages.js';
 import { emailPattern, phonePattern } from './validation-types.js';
 import { numericValue, typeProblem } from './value-types.js';

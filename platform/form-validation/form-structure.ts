@@ -1,18 +1,8 @@
 // A form-js schema turned into what the check walks: the keyed fields and dynamic lists of each scope (the whole
 // data, or one list item) with their value paths, and a tree of the keys the form defines.
+import { FormSchemaError, isInputField, parseFormSchema, presentationTypes, type FormComponent } from '../../modeling/form-schema.js';
+import { assertCheckable } from './checkable-rules.js';
 import { parseHideCondition, type HideCondition } from './conditions.js';
-import { FormSchemaError, parseFormSchema, type FormComponent } from './form-schema.js';
-
-/** The component types that hold a value under their `key`. */
-export const keyedTypes = new Set([
-  'textfield', 'textarea', 'number', 'checkbox', 'checklist', 'taglist', 'radio', 'select', 'datetime', 'filepicker',
-  'expression',
-]);
-
-// Components that show something but hold no value.
-const presentationTypes = new Set([
-  'text', 'html', 'image', 'iframe', 'separator', 'spacer', 'button', 'table', 'documentPreview',
-]);
 
 /** A keyed field inside its scope. */
 export interface FieldNode {
@@ -49,7 +39,7 @@ export function compileForm(form: unknown): Scope {
   const schema = parseFormSchema(form);
   const ids = new Set<string>();
   const scope = emptyScope();
-  for (const component of schema.components) addComponent(component, scope, [], [], ids);
+  schema.components.forEach((component, index) => addComponent(component, `components.${index}`, scope, [], [], ids));
   return scope;
 }
 
@@ -59,14 +49,16 @@ function emptyScope(): Scope {
   return { nodes: [], keys: new Map() };
 }
 
-function addComponent(component: FormComponent, scope: Scope, prefix: string[], hiddenBy: HideCondition[], ids: Set<string>): void {
+/** Adds a component (at JSON path `where`) to its scope; throws a FormSchemaError when the server cannot check it. */
+function addComponent(component: FormComponent, where: string, scope: Scope, prefix: string[], hiddenBy: HideCondition[], ids: Set<string>): void {
+  assertCheckable(component, where);
   if (ids.has(component.id)) throw new FormSchemaError(`Component id "${component.id}" is used twice`);
   ids.add(component.id);
   const condition = parseHideCondition(component.conditional?.hide);
   const conditions = condition === undefined ? hiddenBy : [...hiddenBy, condition];
   const { type } = component;
-  if (keyedTypes.has(type)) {
-    if (component.key === undefined) throw new FormSchemaError(`${describe(component)} has no key`);
+  if (isInputField(component)) {
+    if (!component.key) throw new FormSchemaError(`${describe(component)} has no key`);
     const valuePath = [...prefix, ...component.key.split('.')];
     claim(scope.keys, valuePath, { kind: 'leaf' }, component);
     scope.nodes.push({ kind: 'field', component, valuePath, hiddenBy: conditions });
@@ -75,17 +67,22 @@ function addComponent(component: FormComponent, scope: Scope, prefix: string[], 
     const valuePath = [...prefix, ...component.path.split('.')];
     const item = emptyScope();
     // Inside an item, conditions of enclosing components were already decided for the whole list.
-    for (const child of component.components ?? []) addComponent(child, item, [], [], ids);
+    for (const [child, childWhere] of childrenOf(component, where)) addComponent(child, childWhere, item, [], [], ids);
     claim(scope.keys, valuePath, { kind: 'list', item }, component);
     const minItems = itemBound(component, 'minItems') ?? 0;
     const maxItems = itemBound(component, 'maxItems') ?? Number.POSITIVE_INFINITY;
     scope.nodes.push({ kind: 'list', component, valuePath, hiddenBy: conditions, item, minItems, maxItems });
   } else if (type === 'group') {
     const groupPrefix = component.path ? [...prefix, ...component.path.split('.')] : prefix;
-    for (const child of component.components ?? []) addComponent(child, scope, groupPrefix, conditions, ids);
+    for (const [child, childWhere] of childrenOf(component, where)) addComponent(child, childWhere, scope, groupPrefix, conditions, ids);
   } else if (!presentationTypes.has(type)) {
     throw new FormSchemaError(`${describe(component)} has a type the server cannot check`);
   }
+}
+
+/** The children of a component with their JSON paths. */
+function childrenOf(component: FormComponent, where: string): [FormComponent, string][] {
+  return (component.components ?? []).map((child, index) => [child, `${where}.components.${index}`]);
 }
 
 /** Records a key path in the tree; two components on one path, or one inside another's value, is an error. */
@@ -114,8 +111,8 @@ function itemBound(component: FormComponent, name: 'minItems' | 'maxItems'): num
   const text = component.properties?.[name];
   if (text === undefined) return undefined;
   const bound = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(bound)) {
-    throw new FormSchemaError(`${describe(component)} has a custom property ${name} that is no whole number: "${text}"`);
+  if (typeof text !== 'string' || !/^\d+$/.test(text.trim()) || !Number.isSafeInteger(bound)) {
+    throw new FormSchemaError(`${describe(component)} has a custom property ${name} that is no whole number: "${String(text)}"`);
   }
   return bound;
 }

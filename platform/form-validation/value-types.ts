@@ -1,5 +1,5 @@
 // Type sanity of a submitted value per component type: what a browser running form-js could have produced.
-import type { FormComponent } from './form-schema.js';
+import { staticOptions, type FormComponent } from '../../modeling/form-schema.js';
 import { formMessages } from './messages.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,16 +53,10 @@ export function isIsoDate(value: string): boolean {
 
 // helpers
 
-/** The component's own option values; undefined when its options come from data or an expression. */
-function staticOptions(component: FormComponent): unknown[] | undefined {
-  if (component.valuesKey !== undefined || component.valuesExpression !== undefined) return undefined;
-  return component.values?.map((option) => option.value);
-}
-
 function isOption(component: FormComponent, value: unknown): boolean {
   const options = staticOptions(component);
   if (options === undefined) return ['string', 'number', 'boolean'].includes(typeof value);
-  return options.includes(value);
+  return options.some((option) => option.value === value);
 }
 
 function optionListProblem(component: FormComponent, value: unknown): string | undefined {

@@ -216,6 +216,9 @@ describe('the messages an administrator reads', () => {
     { what: 'a component that is no object', json: JSON.stringify({ id: 'f', components: ['x'] }), expected: '组件须为 JSON 对象' },
     { what: 'a type that is a number', json: JSON.stringify({ id: 'f', components: [{ id: 'a', type: 3 }] }), expected: '组件的类型（type）须为文字' },
     { what: 'a fractional schemaVersion', json: JSON.stringify({ id: 'f', schemaVersion: 1.5, components: [] }), expected: '表单的 schemaVersion 须为整数' },
+    { what: 'children that are no list', json: JSON.stringify({ id: 'f', components: [{ id: 'g', type: 'group', components: {} }] }), expected: '子组件（components）须为列表（components.0.components）' },
+    { what: 'a nested key that is no text', json: JSON.stringify({ id: 'f', components: [{ id: 'g', type: 'group', components: [{ id: 'a', type: 'textfield', key: 1 }] }] }), expected: '字段键（key）须为文字（components.0.components.0.key）' },
+    { what: 'a rule form-js cannot read', json: JSON.stringify({ id: 'f', components: [{ id: 'a', type: 'number', key: 'n', validate: { min: true } }] }), expected: '组件的属性不符合 form-js 的格式（components.0.validate.min）' },
   ])('reports $what in a form in Chinese', ({ json, expected }) => {
     const problems = lintForm(json);
     expect(problems.map((problem) => problem.message)).toContainEqual(expect.stringContaining(expected));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { withTransaction } from '../../platform/database.js';
 import { fieldLabels } from '../../domain/application.js';
-import { optionLabels } from '../../platform/form-validation/form-schema.js';
+import { optionLabels } from '../../modeling/form-schema.js';
 import { findApplication, latestRuleOutcomes } from '../../store/application-repository.js';
 import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { findCall } from '../../store/call-repository.js';

@@ -1,12 +1,13 @@
 // Which process variables a task's form is given: those its texts, conditions and read-only fields refer to, never
 // the values a person fills in (a second review round must not start from the first round's decision).
+import { allComponents, formSchema, type FormComponent } from '../../../modeling/form-schema.js';
 
-type Component = { type?: string; key?: string; path?: string; readonly?: unknown; disabled?: unknown; components?: Component[] };
-
-/** The variables a deployed form-js form refers to, without those of its editable fields. */
+/** The variables a deployed form-js form refers to, without those of its editable fields; none for a malformed form. */
 export function formContext(form: unknown, variables: Record<string, unknown>): Record<string, unknown> {
-  const text = JSON.stringify(form ?? {});
-  const editable = editableKeys((form as { components?: Component[] } | null)?.components ?? []);
+  const parsed = formSchema.safeParse(form);
+  if (!parsed.success) return {};
+  const text = JSON.stringify(form);
+  const editable = editableKeys(parsed.data.components);
   return Object.fromEntries(
     Object.entries(variables).filter(([name]) => !editable.has(name) && new RegExp(`(^|[^A-Za-z0-9_])${escape(name)}([^A-Za-z0-9_]|$)`).test(text)),
   );
@@ -14,13 +15,12 @@ export function formContext(form: unknown, variables: Record<string, unknown>): 
 
 // helpers
 
-function editableKeys(components: Component[], keys = new Set<string>()): Set<string> {
-  for (const component of components) {
+// The first segment of each key or path a person can fill in: the process variable it writes.
+function editableKeys(components: readonly FormComponent[]): Set<string> {
+  return new Set(allComponents(components).flatMap((component) => {
     const name = component.key ?? component.path;
-    if (name && component.readonly !== true && component.disabled !== true) keys.add(name.split('.')[0]!);
-    editableKeys(component.components ?? [], keys);
-  }
-  return keys;
+    return name && component.readonly !== true && component.disabled !== true ? [name.split('.')[0]!] : [];
+  }));
 }
 
 function escape(name: string): string {
