@@ -6,7 +6,7 @@
 // `increment`, `disallowPassedDates`, and options loaded from data or expressions (any scalar is accepted).
 // Hide conditions: only `=fieldKey` and `=not(fieldKey)` are understood (see ./form-validation/conditions.ts);
 // a field hidden by one is skipped, a field with any other expression is validated as if visible. Disabled fields
-// are skipped, as form-js skips them.
+// are skipped, as form-js skips them; a field disabled by an expression is validated as if enabled.
 import { hides, type HideCondition } from './form-validation/conditions.js';
 import { checkField } from './form-validation/field-rules.js';
 import { compileForm, type KeyTree, type ListNode, type Scope } from './form-validation/form-structure.js';

@@ -176,6 +176,18 @@ describe('validateAgainstForm', () => {
     expect(problems).toEqual([]);
   });
 
+  it('checks a field disabled or hidden by what the server cannot evaluate, as if it were shown', () => {
+    // given: form-js also accepts `disabled` as an expression and `hide` as a boolean
+    const undecided = {
+      components: [
+        { id: 'a', type: 'textfield', key: 'a', disabled: '=locked', validate: { required: true } },
+        { id: 'b', type: 'textfield', key: 'b', conditional: { hide: true }, validate: { required: true } },
+      ],
+    };
+    // when / then
+    expect(byPath(validateAgainstForm(undecided, {}))).toEqual([{ path: 'a', message: '不能为空' }, { path: 'b', message: '不能为空' }]);
+  });
+
   it('accepts a numeric string when the number field serialises to string', () => {
     // given
     const stringForm = { components: [{ id: 'n', type: 'number', key: 'n', serializeToString: true, validate: { max: 10 } }] };
@@ -212,6 +224,8 @@ describe('validateAgainstForm', () => {
     ['a key used twice', { components: [{ id: 'a', type: 'textfield', key: 'k' }, { id: 'b', type: 'number', key: 'k' }] }, /another field/],
     ['a key inside another field', { components: [{ id: 'a', type: 'textfield', key: 'k' }, { id: 'b', type: 'textfield', key: 'k.x' }] }, /inside the value/],
     ['a pattern that does not compile', { components: [{ id: 'a', type: 'textfield', key: 'a', validate: { pattern: '[' } }] }, /regular expression/],
+    ['a minimum that is neither a number nor an expression', { components: [{ id: 'a', type: 'number', key: 'a', validate: { min: '10' } }] }, /components\.0\.validate\.min/],
+    ['a negative length in a list item', { components: [{ id: 'l', type: 'dynamiclist', path: 'l', components: [{ id: 'a', type: 'textfield', key: 'a', validate: { maxLength: -1 } }] }] }, /components\.0\.components\.0\.validate\.maxLength/],
     ['a minItems that is no whole number', { components: [{ id: 'l', type: 'dynamiclist', path: 'l', properties: { minItems: 'one' } }] }, /minItems/],
   ])('refuses a malformed form: %s', (_case, malformed, message) => {
     // when
