@@ -1,7 +1,8 @@
 import { Form as FormJs } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import '../form-js/form-text.css';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { allComponents, mapComponents, parseFormSchema, type FormSchema } from '../../../../modeling/form-schema.js';
 import { keepComponentStringsChinese } from '../form-js/chinese-component-strings.js';
 import { chineseValidationMessages } from '../form-js/chinese-validation-messages.js';
 import { keepFieldNotes } from '../form-js/field-notes.js';
@@ -38,6 +39,9 @@ export interface DeployedFormHandle {
 export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, fieldNotes, readonlyKeys, onReady, onEdit }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<FormJs>(undefined);
+  // What form-js holds now, from its public `changed` event (fired on import and after every change).
+  const entered = useRef<Data>(undefined);
+  const parsed = useMemo(() => parseFormSchema(schema), [schema]);
   const [ready, setReady] = useState(false);
   const edited = useRef(onEdit);
   edited.current = onEdit;
@@ -53,15 +57,19 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
     let stopStoredFiles = () => undefined as void;
     let live = true;
     form.current = viewer;
+    entered.current = undefined;
     setReady(false);
     viewer.on('field.updated', () => edited.current?.());
-    void viewer.importSchema(withReadonly(schema, readonlyList ? readonlyList.split(',') : []), Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(async () => {
+    viewer.on('changed', (state: { data: Data | null }) => {
+      if (form.current === viewer) entered.current = state.data ?? undefined;
+    });
+    void viewer.importSchema(withReadonly(parsed, readonlyList ? readonlyList.split(',') : []), Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(async () => {
       // The fields mount after the import resolves, and some set their initial values in effects: let them settle.
       await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
       if (!live) return;
-      stopNotes = keepFieldNotes(container.current!, (fieldNotes ?? []).flatMap(({ key, text }) => [...componentIdsOfKeys(schema, [key])].map((componentId) => ({ componentId, text }))));
-      stopStoredFiles = keepStoredFiles(container.current!, storedFilesOf(schema, data));
+      stopNotes = keepFieldNotes(container.current!, (fieldNotes ?? []).flatMap(({ key, text }) => [...componentIdsOfKeys(parsed, [key])].map((componentId) => ({ componentId, text }))));
+      stopStoredFiles = keepStoredFiles(container.current!, storedFilesOf(parsed, data));
       setReady(true);
       onReady?.();
     });
@@ -73,30 +81,29 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
       viewer.destroy();
     };
     // onReady is a notification, not an input: a new callback must not import the form again.
-  }, [schema, data, fieldNotes, readonlyList]);
+  }, [parsed, data, fieldNotes, readonlyList]);
   useImperativeHandle(ref, () => ({
     draft() {
-      const state = (form.current as unknown as { _getState?: () => { data: Data } } | undefined)?._getState?.();
-      if (!state) return undefined;
-      const entered = Object.fromEntries(Object.entries(state.data).filter(([, value]) => value !== null && !(typeof value === 'string' && value.startsWith('files::'))));
-      for (const [key, value] of Object.entries(data)) if ((isReference(value) || isReferenceList(value)) && entered[key] === undefined) entered[key] = value;
-      return entered;
+      if (!entered.current) return undefined;
+      const draft = Object.fromEntries(Object.entries(entered.current).filter(([, value]) => value !== null && !(typeof value === 'string' && value.startsWith('files::'))));
+      for (const [key, value] of Object.entries(data)) if ((isReference(value) || isReferenceList(value)) && draft[key] === undefined) draft[key] = value;
+      return draft;
     },
     async collect() {
       const result = form.current?.submit();
       if (!result) return undefined;
       // form-js answers null for an empty field; the API reads an absent optional field as absent, not as null.
       const entered = Object.fromEntries(Object.entries(result.data as Data).filter(([, value]) => value !== null));
-      const uploaded = await uploadFiles(entered, result.files as Map<string, File[]>, pickersAllowingSeveral(schema));
+      const uploaded = await uploadFiles(entered, result.files as Map<string, File[]>, pickersAllowingSeveral(parsed));
       for (const [key, value] of Object.entries(data)) {
         const picked = uploaded[key];
         if ((isReference(value) || isReferenceList(value)) && (picked === undefined || picked === null || picked === '')) uploaded[key] = value;
       }
       // A required file picker whose file was stored earlier looks empty to form-js; the stored file counts.
-      const kept = componentIdsOfKeys(schema, Object.keys(data).filter((key) => isReference(data[key]) || isReferenceList(data[key])));
+      const kept = componentIdsOfKeys(parsed, Object.keys(data).filter((key) => isReference(data[key]) || isReferenceList(data[key])));
       return { data: uploaded, invalid: Object.keys(result.errors ?? {}).some((id) => !kept.has(id)) };
     },
-  }), [schema, data]);
+  }), [parsed, data]);
   // Until the import is done, what a person types or picks could be overwritten by it: no input before then.
   return <div ref={container} aria-busy={!ready} style={{ pointerEvents: ready ? 'auto' : 'none', opacity: ready ? 1 : 0.6 }} />;
 });
@@ -109,55 +116,25 @@ function isReferenceList(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && value.every(isReference);
 }
 
-type Component = { id?: string; type?: string; key?: string; multiple?: boolean; components?: Component[] };
-
-function componentIdsOfKeys(schema: object, keys: readonly string[]): Set<string> {
-  const ids = new Set<string>();
-  const walk = (components: Component[] = []) => {
-    for (const component of components) {
-      if (component.key && component.id && keys.includes(component.key)) ids.add(component.id);
-      walk(component.components);
-    }
-  };
-  walk((schema as { components?: Component[] }).components);
-  return ids;
+function componentIdsOfKeys(form: FormSchema, keys: readonly string[]): Set<string> {
+  return new Set(allComponents(form.components).flatMap((c) => (c.key && c.id && keys.includes(c.key) ? [c.id] : [])));
 }
 
 /** The schema with `readonly` set on the components of these keys (a copy; the deployed form is not changed). */
-function withReadonly(schema: object, keys: readonly string[]): object {
-  if (!keys.length) return schema;
-  const mark = (components: Component[] = []): Component[] => components.map((component) => ({
-    ...component,
-    ...(component.key && keys.includes(component.key) ? { readonly: true } : {}),
-    ...(component.components ? { components: mark(component.components) } : {}),
-  }));
-  return { ...schema, components: mark((schema as { components?: Component[] }).components) };
+function withReadonly(form: FormSchema, keys: readonly string[]): FormSchema {
+  if (!keys.length) return form;
+  return { ...form, components: mapComponents(form.components, (c) => (c.key && keys.includes(c.key) ? { ...c, readonly: true } : c)) };
 }
 
 /** The file pickers whose field holds files stored earlier, with those files. */
-function storedFilesOf(schema: object, data: Data): { componentId: string; files: { id: string; fileName: string }[] }[] {
-  const result: { componentId: string; files: { id: string; fileName: string }[] }[] = [];
-  const walk = (components: Component[] = []) => {
-    for (const component of components) {
-      const value = component.key ? data[component.key] : undefined;
-      if (component.type === 'filepicker' && component.id && (isReference(value) || isReferenceList(value))) {
-        result.push({ componentId: component.id, files: (Array.isArray(value) ? value : [value]) as { id: string; fileName: string }[] });
-      }
-      walk(component.components);
-    }
-  };
-  walk((schema as { components?: Component[] }).components);
-  return result;
+function storedFilesOf(form: FormSchema, data: Data): { componentId: string; files: { id: string; fileName: string }[] }[] {
+  return allComponents(form.components).flatMap((c) => {
+    const value = c.key ? data[c.key] : undefined;
+    if (c.type !== 'filepicker' || !c.id || !(isReference(value) || isReferenceList(value))) return [];
+    return [{ componentId: c.id, files: (Array.isArray(value) ? value : [value]) as { id: string; fileName: string }[] }];
+  });
 }
 
-function pickersAllowingSeveral(schema: object): Set<string> {
-  const keys = new Set<string>();
-  const walk = (components: { type?: string; key?: string; multiple?: boolean; components?: unknown[] }[] = []) => {
-    for (const component of components) {
-      if (component.type === 'filepicker' && component.multiple && component.key) keys.add(component.key);
-      walk(component.components as typeof components);
-    }
-  };
-  walk((schema as { components?: [] }).components);
-  return keys;
+function pickersAllowingSeveral(form: FormSchema): Set<string> {
+  return new Set(allComponents(form.components).flatMap((c) => (c.type === 'filepicker' && c.multiple && c.key ? [c.key] : [])));
 }
