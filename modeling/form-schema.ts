@@ -156,6 +156,11 @@ export function placedComponents(components: readonly FormComponent[], prefix = 
   });
 }
 
+/** The input fields, depth first, each with the data path its value is written to. */
+export function inputFields(components: readonly FormComponent[]): (PlacedComponent & { binding: string })[] {
+  return placedComponents(components).filter((placed): placed is PlacedComponent & { binding: string } => isInputField(placed.component) && placed.binding !== undefined);
+}
+
 /** The label a person sees on a component, if it has one. */
 export function labelOf(component: FormComponent): string | undefined {
   return component.label ?? component.dateLabel;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  allComponents, FormSchemaError, formSchema, isInputField, labelOf, mapComponents, optionLabel, optionLabels, parseFormSchema,
+  allComponents, FormSchemaError, formSchema, inputFields, isInputField, labelOf, mapComponents, optionLabel, optionLabels, parseFormSchema,
   placedComponents, staticOptions, type FormComponent,
 } from '../../modeling/form-schema.js';
 
@@ -90,8 +90,11 @@ describe('walking the components', () => {
     ]);
   });
 
-  it('tells input fields from containers and presentation', () => {
+  it('tells input fields from containers and presentation, and names the path each writes', () => {
     expect(allComponents(components).filter(isInputField).map((c) => c.id)).toEqual(['name', 'day', 'size', 'city', 'label']);
+    expect(inputFields(components).map(({ component, binding }) => [component.id, binding])).toEqual([
+      ['name', 'name'], ['day', 'day'], ['size', 'size'], ['city', 'address.city'], ['label', 'rows.label'],
+    ]);
   });
 
   it('copies the components with a change applied to each, nested ones included, and leaves the original alone', () => {
