@@ -25,3 +25,6 @@ export const processSetStatuses = ['withdrawn', 'in-city-library', 'not-recommen
 
 /** Statuses after which an application no longer counts as a live declaration (for the duplicate rule E6). */
 export const closedStatuses: readonly ApplicationStatus[] = ['draft', 'refused', 'withdrawn'];
+
+/** Statuses of an application in its unit's library: passed by the unit's review, or recommended from it since. */
+export const libraryStatuses = ['in-city-library', 'recommended'] as const satisfies readonly ApplicationStatus[];

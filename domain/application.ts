@@ -1,6 +1,7 @@
 // The application fields the domain rules read — not the whole form. The server parses every submission with
 // this schema (besides the deployed form's own rules), so messages are Chinese: the applicant sees them.
 import { z } from 'zod';
+import { attachmentReference } from './attachment-reference.js';
 import { directionCodes } from './directions.js';
 import { priorityQualificationCodes } from './priority.js';
 import { unitIds } from './units.js';
@@ -44,15 +45,7 @@ const amount = z
   .max(maxAmountWanYuan, `金额不能超过${maxAmountWanYuan}万元`);
 const isoDate = z.iso.date({ error: '请输入有效日期' });
 
-/** A reference to an uploaded file; the file itself lives in the object store, never in the form data. */
-export const attachmentReference = z.object({
-  id: z.uuid({ error: '附件标识无效' }),
-  fileName: text(255),
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '附件摘要无效').toLowerCase(),
-});
-
-/** A reference to an uploaded file. */
-export type AttachmentReference = z.infer<typeof attachmentReference>;
+export { attachmentReference, type AttachmentReference } from './attachment-reference.js';
 
 /** One structured performance target (绩效目标): acceptance and spot-checks judge against it. */
 export const performanceTarget = z.object({

@@ -1,5 +1,6 @@
 import type { Queryable } from '../platform/database.js';
 import type { Notice } from '../domain/applicant-notice.js';
+import { contactEmailOf } from '../domain/application-summary.js';
 import type { Application } from './application-repository.js';
 import { addInAppMessage, queueEmail } from './notification-repository.js';
 
@@ -8,8 +9,8 @@ export const MESSAGE_ID_DOMAIN = 'iiot.gxt.hebei.local';
 
 /** Tells an applicant by e-mail (its contact address) and in the application, once per event. */
 export async function notifyApplicant(db: Queryable, application: Application, eventKey: string, notice: Notice): Promise<void> {
-  const recipient = application.data.contactEmail;
-  if (typeof recipient === 'string' && recipient.includes('@')) {
+  const recipient = contactEmailOf(application.data);
+  if (recipient) {
     await queueEmail(db, { eventKey, recipient, subject: notice.title, body: notice.body }, MESSAGE_ID_DOMAIN);
   }
   await addInAppMessage(db, { eventKey, enterpriseUscc: application.enterpriseUscc, applicationId: application.id, title: notice.title, body: notice.body });

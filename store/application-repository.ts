@@ -1,11 +1,15 @@
 import type { Queryable } from '../platform/database.js';
-import { closedStatuses, type ApplicationStatus } from '../domain/application-status.js';
+import { closedStatuses, libraryStatuses, type ApplicationStatus } from '../domain/application-status.js';
+import { summaryOf } from '../domain/application-summary.js';
 import type { TemplateCode } from '../domain/directions.js';
 import type { EarlierDeclaration } from '../domain/eligibility/e6-not-duplicate.js';
 import type { RuleOutcome } from '../domain/eligibility/rule.js';
 
 // Explicit SQL for applications, their status history and rule outcomes. Shared by the web server and the workers;
-// every function takes the pool or a client inside the caller's transaction.
+// every function takes the pool or a client inside the caller's transaction. Statuses reach the SQL as parameters
+// typed by the domain's list, never as literals in the text.
+
+const DRAFT: ApplicationStatus = 'draft';
 
 export interface Application {
   id: string;
@@ -87,13 +91,13 @@ export async function listEnterpriseApplications(db: Queryable, enterpriseUscc: 
 
 /** The submitted applications declared to a unit, by number. */
 export async function listUnitApplications(db: Queryable, unitId: string): Promise<Application[]> {
-  const result = await db.query<ApplicationRow>("SELECT * FROM application WHERE unit_id = $1 AND status <> 'draft' ORDER BY application_number", [unitId]);
+  const result = await db.query<ApplicationRow>('SELECT * FROM application WHERE unit_id = $1 AND status <> $2 ORDER BY application_number', [unitId, DRAFT]);
   return result.rows.map(toApplication);
 }
 
 /** Replaces a draft's data; returns false when the application is no longer a draft. */
 export async function updateDraftData(db: Queryable, id: string, data: Record<string, unknown>, at: Date): Promise<boolean> {
-  const result = await db.query("UPDATE application SET data = $2, updated_at = $3 WHERE id = $1 AND status = 'draft'", [id, data, at]);
+  const result = await db.query('UPDATE application SET data = $2, updated_at = $3 WHERE id = $1 AND status = $4', [id, data, at, DRAFT]);
   return result.rowCount === 1;
 }
 
@@ -111,8 +115,8 @@ export async function nextApplicationSequence(db: Queryable, year: number, unitI
 export async function markSubmitted(db: Queryable, submission: { id: string; data: Record<string, unknown>; unitId: string; applicationNumber: string; at: Date }): Promise<void> {
   await db.query(
     `UPDATE application SET data = $2, unit_id = $3, application_number = $4, submitted_at = $5, updated_at = $5
-      WHERE id = $1 AND status = 'draft'`,
-    [submission.id, submission.data, submission.unitId, submission.applicationNumber, submission.at],
+      WHERE id = $1 AND status = $6`,
+    [submission.id, submission.data, submission.unitId, submission.applicationNumber, submission.at, DRAFT],
   );
 }
 
@@ -178,7 +182,7 @@ export async function latestRuleOutcomes(db: Queryable, applicationId: string): 
  * compares. Only earlier ones count, so of two copies the later is refused, whichever is checked first.
  */
 export async function earlierLiveDeclarations(db: Queryable, application: Pick<Application, 'id' | 'callId' | 'enterpriseUscc' | 'submittedAt' | 'applicationNumber'>): Promise<EarlierDeclaration[]> {
-  const result = await db.query<{ application_number: string; enterprise_uscc: string; data: { projectName?: unknown } }>(
+  const result = await db.query<{ application_number: string; enterprise_uscc: string; data: unknown }>(
     `SELECT application_number, enterprise_uscc, data FROM application
       WHERE call_id = $1 AND enterprise_uscc = $2 AND id <> $3 AND status <> ALL($6::text[])
         AND (submitted_at, application_number) < ($4, $5)`,
@@ -187,7 +191,7 @@ export async function earlierLiveDeclarations(db: Queryable, application: Pick<A
   return result.rows.map((row) => ({
     applicationNumber: row.application_number,
     uscc: row.enterprise_uscc,
-    projectName: String(row.data.projectName ?? ''),
+    projectName: summaryOf(row.data).projectName,
     inProvincialLibraryThisYear: false, // the provincial library arrives with the province stage
   }));
 }
@@ -195,9 +199,9 @@ export async function earlierLiveDeclarations(db: Queryable, application: Pick<A
 /** A unit's library in a call: applications it passed (in its library, or recommended from it). */
 export async function listUnitLibrary(db: Queryable, callId: string, unitId: string): Promise<Application[]> {
   const result = await db.query<ApplicationRow>(
-    `SELECT * FROM application WHERE call_id = $1 AND unit_id = $2 AND status IN ('in-city-library', 'recommended')
+    `SELECT * FROM application WHERE call_id = $1 AND unit_id = $2 AND status = ANY($3::text[])
       ORDER BY priority_rank NULLS LAST, submitted_at, application_number`,
-    [callId, unitId],
+    [callId, unitId, [...libraryStatuses]],
   );
   return result.rows.map(toApplication);
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/database.js';
+import { isScanMediaType } from '../domain/attachment-types.js';
 
 export interface Attachment {
   id: string;
@@ -85,4 +86,33 @@ export async function unitsReferencingAttachment(db: Queryable, attachmentId: st
     [attachmentId],
   );
   return result.rows.map((row) => row.unit_id);
+}
+
+/** Whose uploads a reference may name: an enterprise's, a unit's, or (a generic task) the account's own or its unit's. */
+export type AttachmentOwner = { uscc: string } | { unitId: string } | { accountId: number; unitId: string | null };
+
+/**
+ * The one ownership check of attachment references: those whose file does not exist, is not the owner's, or has
+ * other bytes than the reference's digest (a forged or stale reference); with `scansOnly`, also a file that is not a
+ * scan (PDF or image). Answers the offending references, in order; none means all may be used.
+ */
+export async function foreignReferences<T extends { ref: { id: string; sha256: string } }>(
+  db: Queryable,
+  references: readonly T[],
+  owner: AttachmentOwner,
+  options: { scansOnly?: boolean } = {},
+): Promise<T[]> {
+  const stored = new Map((await findAttachments(db, references.map((reference) => reference.ref.id))).map((attachment) => [attachment.id, attachment]));
+  return references.filter(({ ref }) => {
+    const attachment = stored.get(ref.id);
+    return !attachment || !ownedBy(attachment, owner) || attachment.sha256 !== ref.sha256.toLowerCase() || (options.scansOnly === true && !isScanMediaType(attachment.mediaType));
+  });
+}
+
+// helpers
+
+function ownedBy(attachment: Attachment, owner: AttachmentOwner): boolean {
+  if ('uscc' in owner) return attachment.ownerUscc === owner.uscc;
+  if ('accountId' in owner) return attachment.uploadedBy === owner.accountId || (owner.unitId !== null && attachment.ownerUnitId === owner.unitId);
+  return attachment.ownerUnitId === owner.unitId;
 }

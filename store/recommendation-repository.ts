@@ -1,5 +1,6 @@
 import type { DatabaseError } from 'pg';
 import type { Queryable } from '../platform/database.js';
+import { libraryStatuses, type ApplicationStatus } from '../domain/application-status.js';
 import type { CapViolation } from '../domain/recommendation-refusals.js';
 
 // Recommendations and indicators. The caps live in the database (migrations/010_recommendation.sql); this module
@@ -118,15 +119,15 @@ export interface UnitCounts {
 export async function unitCounts(db: Queryable, callId: string): Promise<UnitCounts[]> {
   const result = await db.query<{ unit_id: string; submitted: number; pending_review: number; in_library: number; recommended: number; platforms: number }>(
     `SELECT a.unit_id,
-            count(*) FILTER (WHERE a.status <> 'draft')::int AS submitted,
-            count(*) FILTER (WHERE a.status = 'with-city')::int AS pending_review,
-            count(*) FILTER (WHERE a.status IN ('in-city-library', 'recommended'))::int AS in_library,
+            count(*) FILTER (WHERE a.status <> $2)::int AS submitted,
+            count(*) FILTER (WHERE a.status = $3)::int AS pending_review,
+            count(*) FILTER (WHERE a.status = ANY($4::text[]))::int AS in_library,
             count(r.id)::int AS recommended,
             count(r.id) FILTER (WHERE r.is_city_platform)::int AS platforms
        FROM application a LEFT JOIN recommendation r ON r.application_id = a.id AND r.active
       WHERE a.call_id = $1 AND a.unit_id IS NOT NULL
       GROUP BY a.unit_id`,
-    [callId],
+    [callId, 'draft' satisfies ApplicationStatus, 'with-city' satisfies ApplicationStatus, [...libraryStatuses]],
   );
   return result.rows.map((row) => ({ unitId: row.unit_id, submitted: row.submitted, pendingReview: row.pending_review, inLibrary: row.in_library, recommended: row.recommended, cityPlatformsRecommended: row.platforms }));
 }

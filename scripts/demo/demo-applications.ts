@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../../domain/application-status.js';
 import type { TemplateCode } from '../../domain/directions.js';
 import { shijiazhuangEnterprise, tangshanEnterprise, type DemoEnterprise } from './demo-enterprises.js';
 
@@ -5,7 +6,7 @@ import { shijiazhuangEnterprise, tangshanEnterprise, type DemoEnterprise } from 
 // as far as `target`, so every demo role finds work waiting. 唐山's recommended ones go out in a submitted batch.
 
 /** How far an application is taken; each stage includes the ones before it. */
-export type DemoTarget = 'awaiting-sealed-scans' | 'correction-requested' | 'with-city' | 'in-city-library' | 'recommended';
+export type DemoTarget = Extract<ApplicationStatus, 'awaiting-sealed-scans' | 'correction-requested' | 'with-city' | 'in-city-library' | 'recommended'>;
 
 export interface DemoApplication {
   enterprise: DemoEnterprise;

@@ -1,3 +1,5 @@
+import type { ApplicationStatus } from '../../domain/application-status.js';
+import { summaryOf } from '../../domain/application-summary.js';
 import { demoApplications, type DemoApplication } from './demo-applications.js';
 import { expectStatus, signInAs, waitUntil, type DemoSession, type Waiting } from './demo-api.js';
 import { tangshanEnterprise } from './demo-enterprises.js';
@@ -30,10 +32,10 @@ export interface DemoSeedOptions {
 }
 
 /** The statuses the seeding passes through, in order; a status off this path is a user's doing and ends the seeding of it. */
-const path = ['draft', 'submitted', 'checking', 'awaiting-sealed-scans', 'with-city', 'in-city-library', 'recommended'] as const;
-const step = (status: string) => path.indexOf(status as (typeof path)[number]);
+const path = ['draft', 'submitted', 'checking', 'awaiting-sealed-scans', 'with-city', 'in-city-library', 'recommended'] as const satisfies readonly ApplicationStatus[];
+const step = (status: ApplicationStatus) => path.indexOf(status as (typeof path)[number]);
 
-type ApplicationView = { id: string; callId: string; status: string; data: Record<string, unknown> };
+type ApplicationView = { id: string; callId: string; status: ApplicationStatus; data: Record<string, unknown> };
 
 /** Seeds the demo applications that are missing or unfinished; throws naming the first that fails. */
 export async function seedDemoApplications(options: DemoSeedOptions): Promise<DemoSeedOutcome> {
@@ -47,7 +49,7 @@ export async function seedDemoApplications(options: DemoSeedOptions): Promise<De
 
   const existing = new Map<string, ApplicationView>();
   for (const username of new Set(demoApplications.map((a) => a.enterprise.username))) {
-    for (const application of await applicationsOf(await sessionOf(username), options.callId)) existing.set(String(application.data.projectName ?? ''), application);
+    for (const application of await applicationsOf(await sessionOf(username), options.callId)) existing.set(summaryOf(application.data).projectName, application);
   }
   const unfinished = demoApplications.filter((demo) => needsWork(demo, existing.get(demo.projectName)));
   // In parallel: most of the time is spent waiting for workers, and the engine takes them in one go.
@@ -148,11 +150,11 @@ async function completeCityReview(context: SeedContext, reviewer: DemoSession, i
 }
 
 /** Waits for a status; a refusal, withdrawal or correction on the way fails at once with the recorded reasons. */
-async function reachStatus(context: SeedContext, session: DemoSession, id: string, status: string): Promise<void> {
+async function reachStatus(context: SeedContext, session: DemoSession, id: string, status: ApplicationStatus): Promise<void> {
   await waitUntil(`status ${status}`, context.waiting, async () => {
     const answer = await session.get(`/api/applications/${id}/status`);
     expectStatus(answer, 200, 'reading the status');
-    const { status: now, history, ruleOutcomes } = answer.body as { status: string; history: { reason: string | null }[]; ruleOutcomes: { ruleId: string; result: string; reason?: string }[] };
+    const { status: now, history, ruleOutcomes } = answer.body as { status: ApplicationStatus; history: { reason: string | null }[]; ruleOutcomes: { ruleId: string; result: string; reason?: string }[] };
     if (now === status) return true;
     if (now === 'refused' || now === 'withdrawn' || now === 'correction-requested') {
       const reasons = ruleOutcomes.filter((o) => o.result !== 'pass' && o.result !== 'warning').map((o) => `${o.ruleId} ${o.reason ?? ''}`);
