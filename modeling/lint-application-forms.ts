@@ -1,10 +1,10 @@
 // The three application forms share most of their fields (forms/fragments/ is their one source). Once an
 // administrator edits one in the studio, this check warns where its shared fields now differ from the other
 // application forms': a shared field missing, or another label, type, validation or options.
-import { z } from 'zod';
 import { applicationFormIds } from '../domain/application-forms.js';
 import { sharedFieldLabels, templateOwnedProperties } from '../domain/application-shared-fields.js';
 import { templates, type TemplateCode } from '../domain/directions.js';
+import { formSchema, labelOf, placedComponents, type FormComponent } from './form-schema.js';
 import type { Problem } from './problem.js';
 
 /** A saved form: its id (the model key) and its JSON text. */
@@ -61,33 +61,14 @@ export function lintSharedFields(content: string, others: readonly FormText[]): 
 
 type SharedPath = keyof typeof sharedFieldLabels;
 
-interface Component {
-  type: string;
-  id?: string;
-  key?: string;
-  path?: string;
-  components?: Component[];
-  [property: string]: unknown;
-}
-
 interface Readable {
   id: string;
-  fields: Map<string, Component>;
+  fields: Map<string, FormComponent>;
 }
 
-// Only what this check reads. (To switch to the shared form-js schema module once issue 11, item 4, lands.)
-const component: z.ZodType<Component> = z.looseObject({
-  type: z.string(),
-  id: z.string().optional(),
-  key: z.string().optional(),
-  path: z.string().optional(),
-  components: z.array(z.lazy(() => component)).optional(),
-});
-const formShape = z.looseObject({ id: z.string().min(1), components: z.array(component) });
-
 // What two copies of a shared field must agree on, each written as the message shows it.
-const aspects: readonly { property: string; name: string; read: (c: Component) => string }[] = [
-  { property: 'label', name: '标签', read: (c) => shown(c.label ?? c.dateLabel) },
+const aspects: readonly { property: string; name: string; read: (c: FormComponent) => string }[] = [
+  { property: 'label', name: '标签', read: (c) => shown(labelOf(c)) },
   { property: 'type', name: '类型（type）', read: (c) => shown(c.type) },
   { property: 'validate', name: '校验规则（validate）', read: (c) => shown(c.validate) },
   { property: 'values', name: '选项（values）', read: (c) => shown(c.values) },
@@ -100,17 +81,13 @@ function fieldsOf(content: string): Readable | undefined {
   } catch {
     return undefined;
   }
-  const parsed = formShape.safeParse(json);
-  if (!parsed.success) return undefined;
-  const fields = new Map<string, Component>();
-  const walk = (list: readonly Component[], prefix: string) => {
-    for (const c of list) {
-      const own = c.key ?? c.path;
-      if (own !== undefined && !fields.has(`${prefix}${own}`)) fields.set(`${prefix}${own}`, c);
-      walk(c.components ?? [], c.path ? `${prefix}${c.path}.` : prefix);
-    }
-  };
-  walk(parsed.data.components, '');
+  const parsed = formSchema.safeParse(json);
+  if (!parsed.success || !parsed.data.id) return undefined;
+  const fields = new Map<string, FormComponent>();
+  for (const { component, binding, container } of placedComponents(parsed.data.components)) {
+    const path = binding ?? container;
+    if (path !== undefined && !fields.has(path)) fields.set(path, component);
+  }
   return { id: parsed.data.id, fields };
 }
 

@@ -2,6 +2,7 @@
 // each template fills; expanding them gives the three .form files, and the shared fragments alone give the fields
 // every application form shares (domain/application-shared-fields.ts). Pure: the caller reads and writes files.
 import { z } from 'zod';
+import { allComponents, formSchema, labelOf, placedComponents } from '../modeling/form-schema.js';
 
 /** A reference inside a fragment: `{"$fragment": "enterprise"}` (a shared fragment) or `{"$slot": "title"}` (a template's part). */
 type Reference = { $fragment: string } | { $slot: string };
@@ -21,18 +22,8 @@ export interface SharedField {
   templateOwned: string[];
 }
 
-// Minimal shapes, checked only: zod's output puts known keys first, so the written files keep the parsed JSON itself.
-// (To switch to the shared form-js schema module once issue 11, item 4, lands.)
-const component: z.ZodType<unknown> = z.looseObject({
-  id: z.string().min(1),
-  type: z.string().min(1),
-  key: z.string().optional(),
-  path: z.string().optional(),
-  label: z.string().optional(),
-  dateLabel: z.string().optional(),
-  components: z.array(z.lazy(() => component)).optional(),
-});
-const formShape = z.looseObject({ id: z.string().min(1), type: z.literal('default'), components: z.array(component) });
+// The fragment files' own shapes. Forms are checked with modeling/form-schema.ts, but its output is not written:
+// zod puts known keys first, and the files keep the fragments' key order.
 const layoutShape = z.object({ header: z.record(z.string(), z.unknown()), components: z.array(z.unknown()) });
 const templateShape = z.object({ id: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/), slots: z.record(z.string(), z.unknown()) });
 
@@ -51,9 +42,10 @@ export function applicationForms(fragments: Fragments): Map<string, string> {
     const form = { id: template.id, ...layout.header, components: expand(layout.components, resolve) };
     const unused = Object.keys(template.slots).filter((slot) => !used.has(slot));
     if (unused.length) throw new Error(`template ${code}: no slot ${unused.join(', ')} in the layout`);
-    const checked = formShape.safeParse(form);
+    const checked = formSchema.safeParse(form);
     if (!checked.success) throw new Error(`template ${code}: not a form-js schema: ${z.prettifyError(checked.error)}`);
-    const ids = allComponents(form.components as { id: string }[]).map((c) => c.id);
+    const ids = allComponents(checked.data.components).map((c) => c.id);
+    if (ids.includes(undefined)) throw new Error(`template ${code}: a component without id (ids keep deployed forms and stored data matching)`);
     const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
     if (repeated.length) throw new Error(`template ${code}: component ids repeated: ${repeated.join(', ')}`);
     files.set(`${template.id}.form`, `${JSON.stringify(form, null, 2)}\n`);
@@ -64,22 +56,19 @@ export function applicationForms(fragments: Fragments): Map<string, string> {
 /** The fields the shared fragments define (every application form has them), in form order, list items as `list.field`. */
 export function sharedFields(fragments: Fragments): SharedField[] {
   const layout = layoutShape.parse(fragments.layout);
-  // Slots stay in place: in a component list they are left out, as a property value they mark it template-owned.
+  // Slots stay out: in a component list they are left out, as a property value they make it template-owned.
   const components = expand(layout.components, (reference) => ('$fragment' in reference ? required(fragments.shared, reference.$fragment, `no fragment ${reference.$fragment}`) : reference));
-  const fields: SharedField[] = [];
-  const walk = (list: readonly FragmentComponent[], prefix: string) => {
-    for (const c of list.filter((item) => !isReference(item))) {
-      const own = c.key ?? c.path;
-      if (own !== undefined) {
-        const label = c.label ?? c.dateLabel;
-        if (typeof label !== 'string') throw new Error(`shared field ${prefix}${own} has no label`);
-        const templateOwned = Object.entries(c).filter(([, value]) => isReference(value)).map(([property]) => property);
-        fields.push({ path: `${prefix}${own}`, label, templateOwned });
-      }
-      walk(c.components ?? [], c.path ? `${prefix}${c.path}.` : prefix);
-    }
-  };
-  walk(components as FragmentComponent[], '');
+  const owned = new Map<unknown, string[]>();
+  takeSlots(components, owned);
+  const checked = formSchema.safeParse({ components });
+  if (!checked.success) throw new Error(`shared fragments: not form-js components: ${z.prettifyError(checked.error)}`);
+  const fields = placedComponents(checked.data.components).flatMap(({ component, binding, container }) => {
+    const path = binding ?? container;
+    if (path === undefined) return [];
+    const label = labelOf(component);
+    if (label === undefined) throw new Error(`shared field ${path} has no label`);
+    return [{ path, label, templateOwned: owned.get(component.id) ?? [] }];
+  });
   const paths = fields.map((field) => field.path);
   const repeated = paths.filter((path, index) => paths.indexOf(path) !== index);
   if (repeated.length) throw new Error(`shared fields repeated: ${repeated.join(', ')}`);
@@ -108,16 +97,6 @@ export function sharedFieldsModule(fields: readonly SharedField[]): string {
 }
 
 // helpers
-
-interface FragmentComponent {
-  id: string;
-  key?: string;
-  path?: string;
-  label?: unknown;
-  dateLabel?: unknown;
-  components?: FragmentComponent[];
-  [property: string]: unknown;
-}
 
 function isReference(value: unknown): value is Reference {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -148,8 +127,21 @@ function required(values: Readonly<Record<string, unknown>>, name: string, messa
   return values[name];
 }
 
-function allComponents(list: readonly { id: string; components?: unknown }[]): { id: string }[] {
-  return list.flatMap((c) => [c, ...allComponents((c.components ?? []) as { id: string }[])]);
+// Removes the property-value slots left in the expanded JSON, noting each one's property by its object's id.
+function takeSlots(node: unknown, owned: Map<unknown, string[]>): void {
+  if (Array.isArray(node)) {
+    for (const item of node) takeSlots(item, owned);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const object = node as Record<string, unknown>;
+  for (const [property, value] of Object.entries(object)) {
+    if (!isReference(value)) takeSlots(value, owned);
+    else {
+      owned.set(object.id, [...(owned.get(object.id) ?? []), property]);
+      delete object[property];
+    }
+  }
 }
 
 function property(name: string): string {
