@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authoredMessage, readComment } from '../../web/server/tasks/comment-author.js';
-import { matchesCriteria, taskCriteria, type CriteriaFacts, type TaskCriteria } from '../../web/server/tasks/criteria.js';
+import { matchesCriteria, type CriteriaFacts } from '../../web/server/tasks/criteria.js';
+import { taskCriteria, type TaskCriteria } from '../../web/server/schemas/tasks.js';
 import { formContext } from '../../web/server/tasks/form-context.js';
 
 // The tasklist's pure rules: which task a filter keeps, which variables a form is given, who wrote a comment.

@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { DueTask, DueTasks } from './due-tasks.js';
-import type { Funnel } from './funnel.js';
-import type { IncidentView } from './incidents.js';
+import type { DueTask, DueTasks, Funnel, IncidentView } from '../schemas/dashboard.js';
 
 // The dashboards' tables as Excel, in the house style of batches/excel-exports.ts: a bold, frozen header row, one
 // row per table row, the same columns the page shows. Times are written as Beijing time, as the page shows them.

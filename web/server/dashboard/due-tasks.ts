@@ -1,28 +1,12 @@
-import { z } from 'zod';
 import type { Queryable } from '../../../platform/database.js';
 import { fromEngineDate, type EngineApi, type EngineTask } from '../../../platform/engine-api.js';
 import { processSubjects } from '../../../store/dashboard-repository.js';
-import { subjectFields, subjectView } from './subjects.js';
+import type { DueTask, DueTasks } from '../schemas/dashboard.js';
+import { subjectView } from './subjects.js';
 
 const DAY = 86_400_000;
 /** The most rows one list shows; the total is still counted, and the page says when rows were left off. */
 export const MAX_TASK_ROWS = 500;
-
-const dueTaskView = z.object({
-  taskId: z.string(),
-  name: z.string().nullable(),
-  processInstanceId: z.string(),
-  assignee: z.string().nullable(),
-  created: z.date(),
-  due: z.date(),
-  ...subjectFields,
-});
-const dueList = z.object({ total: z.number(), tasks: z.array(dueTaskView) });
-
-export const dueTasksView = z.object({ now: z.date(), nearDueUntil: z.date(), overdue: dueList, nearDue: dueList });
-
-export type DueTask = z.infer<typeof dueTaskView>;
-export type DueTasks = z.infer<typeof dueTasksView>;
 
 /** Open user tasks past their due date, and those due within `withinDays`, each with its call, unit and application. */
 export async function dueTasks(deps: { db: Queryable; engine: EngineApi }, now: Date, withinDays: number): Promise<DueTasks> {

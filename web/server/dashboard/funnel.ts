@@ -1,14 +1,7 @@
-import { z } from 'zod';
 import type { Queryable } from '../../../platform/database.js';
 import { applicationStatuses } from '../../../domain/application-status.js';
 import { countApplicationsByStatus } from '../../../store/dashboard-repository.js';
-
-export const funnelView = z.object({
-  total: z.number(),
-  steps: z.array(z.object({ status: z.string(), label: z.string(), count: z.number() })),
-});
-
-export type Funnel = z.infer<typeof funnelView>;
+import type { Funnel } from '../schemas/dashboard.js';
 
 /**
  * The applications of a call per status, from draft onward in the domain's order; every status appears, with zero

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Pool } from '../../../platform/database.js';
 import { fromEngineDate, type EngineApi, type EngineIncident } from '../../../platform/engine-api.js';
 import { EngineError } from '../../../platform/engine-client.js';
@@ -7,7 +6,8 @@ import { processSubjects } from '../../../store/dashboard-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { mapWithLimit } from './map-with-limit.js';
-import { subjectFields, subjectView } from './subjects.js';
+import type { Incidents, IncidentView } from '../schemas/dashboard.js';
+import { subjectView } from './subjects.js';
 
 /** The most incidents one list shows (each costs the engine a few look-ups); the total is still counted. */
 export const MAX_INCIDENT_ROWS = 200;
@@ -20,29 +20,10 @@ const MAX_DETAILS = 4000;
 const RETRY_ATTEMPTS = 1;
 const RETRYABLE = ['failedExternalTask', 'failedJob'];
 
-export const incidentView = z.object({
-  incidentId: z.string(),
-  incidentType: z.string(),
-  at: z.date(),
-  processInstanceId: z.string().nullable(),
-  processName: z.string().nullable(),
-  activityId: z.string().nullable(),
-  activityName: z.string().nullable(),
-  /** The incident's message: the worker's error message, or the job's exception message. */
-  message: z.string().nullable(),
-  details: z.string().nullable(),
-  topicName: z.string().nullable(),
-  retryable: z.boolean(),
-  ...subjectFields,
-});
-export const incidentsView = z.object({ total: z.number(), incidents: z.array(incidentView) });
-
-export type IncidentView = z.infer<typeof incidentView>;
-
 type Deps = { db: Pool; engine: EngineApi };
 
 /** Open incidents of every process, oldest first, each with its failed step, error and details, call, unit and application. */
-export async function openIncidents(deps: Deps): Promise<z.infer<typeof incidentsView>> {
+export async function openIncidents(deps: Deps): Promise<Incidents> {
   const [incidents, total] = await Promise.all([deps.engine.openIncidents(MAX_INCIDENT_ROWS), deps.engine.openIncidentCount()]);
   const instanceIds = [...new Set(incidents.flatMap((i) => (i.processInstanceId ? [i.processInstanceId] : [])))];
   const definitionIds = [...new Set(incidents.flatMap((i) => (i.processDefinitionId ? [i.processDefinitionId] : [])))];

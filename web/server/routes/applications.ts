@@ -3,14 +3,11 @@ import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
-import { applicationStatusCodes } from '../../../domain/application-status.js';
-import { templates } from '../../../domain/directions.js';
 import {
   findApplication, insertDraft, latestRuleOutcomes, listEnterpriseApplications, listUnitApplications, statusHistory, updateDraftData, type Application,
 } from '../../../store/application-repository.js';
 import { findCall, findUnitDeadline, listCalls } from '../../../store/call-repository.js';
 import { latestDocuments } from '../../../store/document-repository.js';
-import { attachmentReference } from '../../../domain/application.js';
 import { formatBeijingTime } from '../../../domain/applicant-notice.js';
 import { unitById, unitForRegion } from '../../../domain/units.js';
 import { usccRegionCode } from '../../../domain/uscc.js';
@@ -26,6 +23,11 @@ import { submitSealedScans } from '../applications/sealed-scans.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
+import {
+  applicationDocuments, applicationForm, applicationList, applicationParams, applicationStatusView, applicationView, callList, correctionAnswer,
+  correctionRequest, draftData, fieldComment, newDraft, sealedScans, sealedScansStep,
+} from '../schemas/applications.js';
+import { noContent } from '../schemas/common.js';
 
 export interface ApplicationRouteOptions {
   db: Pool;
@@ -33,25 +35,6 @@ export interface ApplicationRouteOptions {
   forms: DeployedForms;
   clock: Clock;
 }
-
-const templateCode = z.enum(templates.map((t) => t.code) as ['mode-application', 'industry-platform', 'experience-center']);
-// Form data is an object of the form's keys; its content is checked at submission, against the deployed form.
-const formData = z.record(z.string().max(64), z.unknown());
-const idParams = z.object({ id: z.uuid('须为申报编号') });
-const applicationView = z.object({
-  id: z.string(),
-  callId: z.string(),
-  template: templateCode,
-  status: z.enum(applicationStatusCodes),
-  applicationNumber: z.string().nullable(),
-  unitId: z.string().nullable(),
-  enterpriseUscc: z.string(),
-  data: formData,
-  correctionRound: z.number(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  submittedAt: z.date().nullable(),
-});
 
 function view(application: Application) {
   const { createdBy: _createdBy, processInstanceId: _instance, priorityRank: _rank, ...visible } = application;
@@ -67,13 +50,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['calls'],
       summary: 'Every call with its calendar and whether it is open now; for an applicant, the deadline its own unit set',
-      response: {
-        200: z.array(z.object({
-          id: z.string(), year: z.number(), title: z.string(), guide: z.string(), opensAt: z.date(), enterpriseDeadline: z.date(), cityDeadline: z.date(), open: z.boolean(),
-          contacts: z.array(z.record(z.string(), z.string())), downloads: z.array(z.object({ title: z.string(), url: z.string() })),
-          unitDeadline: z.object({ unitId: z.string(), unitName: z.string(), enterpriseDeadline: z.date() }).nullable(),
-        })),
-      },
+      response: { 200: callList },
     },
   }, async (request) => {
     const now = clock.now().getTime();
@@ -92,7 +69,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
 
   app.post('/api/applications', {
     config: { access: ['applicant'] },
-    schema: { tags: ['applications'], summary: 'Start a draft', body: z.object({ callId: z.string().max(40), template: templateCode }), response: { 201: applicationView } },
+    schema: { tags: ['applications'], summary: 'Start a draft', body: newDraft, response: { 201: applicationView } },
   }, async (request, reply) => {
     const account = accountOf(request);
     if (!(await findCall(db, request.body.callId))) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.callId', message: '没有这个申报批次' }]);
@@ -102,7 +79,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
 
   app.get('/api/applications', {
     config: { access: ['applicant', 'city-reviewer'] },
-    schema: { tags: ['applications'], summary: 'My enterprise’s applications, or my unit’s submitted ones', response: { 200: z.array(applicationView) } },
+    schema: { tags: ['applications'], summary: 'My enterprise’s applications, or my unit’s submitted ones', response: { 200: applicationList } },
   }, async (request) => {
     const account = accountOf(request);
     const found = account.role === 'applicant' ? await listEnterpriseApplications(db, account.enterpriseUscc!) : await listUnitApplications(db, account.unitId!);
@@ -111,7 +88,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
 
   app.get('/api/applications/:id', {
     config: { access: ['applicant', 'city-reviewer', 'province-officer', 'administrator'] },
-    schema: { tags: ['applications'], summary: 'One application', params: idParams, response: { 200: applicationView } },
+    schema: { tags: ['applications'], summary: 'One application', params: applicationParams, response: { 200: applicationView } },
   }, async (request) => view(visibleTo(accountOf(request), await findApplication(db, request.params.id))));
 
   app.get('/api/applications/:id/form', {
@@ -119,8 +96,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['applications'],
       summary: 'The deployed form-js form of a draft’s category, with the draft’s data',
-      params: idParams,
-      response: { 200: z.object({ form: z.unknown(), data: formData }) },
+      params: applicationParams,
+      response: { 200: applicationForm },
     },
   }, async (request) => {
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
@@ -133,7 +110,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
 
   app.put('/api/applications/:id/draft', {
     config: { access: ['applicant'] },
-    schema: { tags: ['applications'], summary: 'Save a draft (autosave)', params: idParams, body: z.object({ data: formData }), response: { 200: applicationView } },
+    schema: { tags: ['applications'], summary: 'Save a draft (autosave)', params: applicationParams, body: draftData, response: { 200: applicationView } },
   }, async (request) => {
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
     if (!(await updateDraftData(db, application.id, request.body.data, clock.now()))) throw new AppError('CONFLICT', '已提交的申报不能再作为草稿修改。');
@@ -142,7 +119,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
 
   app.post('/api/applications/:id/submit', {
     config: { access: ['applicant'] },
-    schema: { tags: ['applications'], summary: 'Submit: checked against the form and the rules; starts the process', params: idParams, body: z.object({ data: formData }), response: { 200: applicationView } },
+    schema: { tags: ['applications'], summary: 'Submit: checked against the form and the rules; starts the process', params: applicationParams, body: draftData, response: { 200: applicationView } },
   }, async (request) => {
     const account = accountOf(request);
     const application = ownedBy(account, await findApplication(db, request.params.id));
@@ -154,14 +131,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['applications'],
       summary: 'Current status, every earlier status with date and reason, and the latest rule outcomes',
-      params: idParams,
-      response: {
-        200: z.object({
-          status: z.enum(applicationStatusCodes),
-          history: z.array(z.object({ status: z.enum(applicationStatusCodes), at: z.date(), reason: z.string().nullable() })),
-          ruleOutcomes: z.array(z.object({ ruleId: z.string(), result: z.string(), reason: z.string().optional(), field: z.string().optional(), round: z.number() })),
-        }),
-      },
+      params: applicationParams,
+      response: { 200: applicationStatusView },
     },
   }, async (request) => {
     const application = visibleTo(accountOf(request), await findApplication(db, request.params.id));
@@ -174,8 +145,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['applications'],
       summary: 'The rendered 申报材料 and 承诺书 (PDF, Word) and the sealed scans of the latest round',
-      params: idParams,
-      response: { 200: z.array(z.object({ kind: z.string(), format: z.string(), attachmentId: z.string(), fileName: z.string(), round: z.number() })) },
+      params: applicationParams,
+      response: { 200: applicationDocuments },
     },
   }, async (request) => {
     const application = visibleTo(accountOf(request), await findApplication(db, request.params.id));
@@ -187,8 +158,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['applications'],
       summary: 'The open seal step: the due date by which the sealed scans must be uploaded',
-      params: idParams,
-      response: { 200: z.object({ taskId: z.string(), dueDate: z.string().nullable() }) },
+      params: applicationParams,
+      response: { 200: sealedScansStep },
     },
   }, async (request) => {
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
@@ -202,9 +173,9 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['applications'],
       summary: 'Upload the sealed scans of the 申报材料 and 承诺书; the application goes to its city',
-      params: idParams,
-      body: z.object({ sealedMaterials: attachmentReference, sealedCommitment: attachmentReference }),
-      response: { 204: z.null() },
+      params: applicationParams,
+      body: sealedScans,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     const account = accountOf(request);
@@ -214,7 +185,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
 
   app.get('/api/applications/:id/receipt.pdf', {
     config: { access: ['applicant'] },
-    schema: { tags: ['applications'], summary: 'A receipt (PDF) of the submission, with the SHA-256 of what was submitted', params: idParams },
+    schema: { tags: ['applications'], summary: 'A receipt (PDF) of the submission, with the SHA-256 of what was submitted', params: applicationParams },
   }, async (request, reply) => {
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
     if (!application.applicationNumber || !application.submittedAt) throw new AppError('NOT_FOUND', '该申报尚未提交，没有回执。');
@@ -240,16 +211,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['applications'],
       summary: 'The open correction request, with its due date, the fields to correct (the city’s comments, or the checks that asked) and the deployed correction form',
-      params: idParams,
-      response: {
-        200: z.object({
-          taskId: z.string(),
-          request: z.string(),
-          dueDate: z.string().nullable(),
-          fieldComments: z.array(z.object({ field: z.string(), label: z.string(), comment: z.string() })),
-          form: z.unknown(),
-        }),
-      },
+      params: applicationParams,
+      response: { 200: correctionRequest },
     },
   }, async (request) => {
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
@@ -257,7 +220,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     if (!task) throw new AppError('NOT_FOUND', '该申报当前没有待补正事项。');
     const [variables, form] = await Promise.all([deps.engine.taskVariables(task.id), deps.engine.deployedTaskForm(task.id)]);
     // Written by the correction worker; an instance started before it wrote them has none.
-    const cityComments = z.array(z.object({ field: z.string(), label: z.string(), comment: z.string() })).catch([]).parse(variables.correctionFieldComments ?? []);
+    const cityComments = z.array(fieldComment).catch([]).parse(variables.correctionFieldComments ?? []);
     const fieldComments = correctionFields(cityComments, await latestRuleOutcomes(db, application.id));
     return { taskId: task.id, request: String(variables.correctionRequest ?? ''), dueDate: task.due, fieldComments, form };
   });
@@ -267,9 +230,9 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: {
       tags: ['applications'],
       summary: 'Answer the correction request with corrected data',
-      params: idParams,
-      body: z.object({ data: formData, correctionResponse: z.string().trim().min(1, '请填写补正说明').max(2000) }),
-      response: { 204: z.null() },
+      params: applicationParams,
+      body: correctionAnswer,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     const account = accountOf(request);

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { fileTypeFromBuffer } from 'file-type';
-import { z } from 'zod';
 import type { AttachmentStore } from '../../../platform/attachment-store.js';
 import { storageKeyFor } from '../../../platform/attachment-store.js';
 import type { Queryable } from '../../../platform/database.js';
@@ -12,9 +11,8 @@ import { findAttachment, insertAttachment, unitsReferencingAttachment, type Atta
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { accountOf } from '../plugins/authentication.js';
+import { attachmentParams, attachmentView, downloadQuery, uploadFields } from '../schemas/attachments.js';
 
-const attachmentView = z.object({ id: z.uuid(), fileName: z.string(), sha256: z.string(), sizeBytes: z.number(), mediaType: z.string() });
-const uploadFields = z.object({ replaces: z.uuid('须为附件编号').optional() });
 
 /** Upload (checked by content, size-limited, hashed) and download of attachments, each within its owner's scope. */
 export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: AttachmentStore; maxBytes: number }> = async (app, { db, store, maxBytes }) => {
@@ -68,8 +66,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
     schema: {
       tags: ['attachments'],
       summary: 'Download a file one may see; `disposition=inline` shows a PDF or image in the page (the tasklist’s preview)',
-      params: z.object({ id: z.uuid() }),
-      querystring: z.object({ disposition: z.enum(['attachment', 'inline']).default('attachment') }),
+      params: attachmentParams,
+      querystring: downloadQuery,
     },
   }, async (request, reply) => {
     const attachment = await findAttachment(db, request.params.id);

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
-import { attachmentReference } from '../../../domain/application.js';
 import { reportingUnits, unitById } from '../../../domain/units.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findBatch, insertReopening, reopenedUntil } from '../../../store/batch-repository.js';
@@ -14,8 +12,9 @@ import { overviewWorkbook, unitBatchWorkbook } from '../batches/excel-exports.js
 import { unitFigures } from '../batches/unit-figures.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
+import { batchSubmission, batchView, type BatchState, reopening, unitParams } from '../schemas/batches.js';
+import { callParams, noContent } from '../schemas/common.js';
 
-const callParams = z.object({ callId: z.string().max(40) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A unit's batch to the province: the 推荐表, the stamped scan, the deadline, and the Excel exports. */
@@ -34,20 +33,14 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
       tags: ['batch'],
       summary: 'My unit’s batch: its 推荐表 files, stamped scan, deadline and whether it was submitted',
       params: callParams,
-      response: {
-        200: z.object({
-          state: z.enum(['not-prepared', 'rendering', 'ready', 'submitted']),
-          tablePdfId: z.string().nullable(), tableDocxId: z.string().nullable(), sealedScanId: z.string().nullable(),
-          deadline: z.date(), reopenedUntil: z.date().nullable(), submittedAt: z.date().nullable(),
-        }),
-      },
+      response: { 200: batchView },
     },
   }, async (request) => {
     const unitId = accountOf(request).unitId!;
     const call = await callOr404(request.params.callId);
     const batch = await findBatch(db, call.id, unitId);
     const tasks = batch?.processInstanceId && !batch.submittedAt ? await deps.engine.tasks({ processInstanceId: batch.processInstanceId, taskDefinitionKey: 'SubmitBatch' }) : [];
-    const state: 'not-prepared' | 'rendering' | 'ready' | 'submitted' = !batch ? 'not-prepared' : batch.submittedAt ? 'submitted' : tasks.length && batch.renderedAt ? 'ready' : 'rendering';
+    const state: BatchState = !batch ? 'not-prepared' : batch.submittedAt ? 'submitted' : tasks.length && batch.renderedAt ? 'ready' : 'rendering';
     return {
       state, tablePdfId: batch?.tablePdfId ?? null, tableDocxId: batch?.tableDocxId ?? null, sealedScanId: batch?.sealedScanId ?? null,
       deadline: await batchDeadline(deps, call, unitId), reopenedUntil: (await reopenedUntil(db, call.id, unitId)) ?? null, submittedAt: batch?.submittedAt ?? null,
@@ -56,7 +49,7 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
 
   app.post('/api/calls/:callId/batch', {
     config: { access: ['city-reviewer'] },
-    schema: { tags: ['batch'], summary: 'Render (or render again) my unit’s 推荐表 from its ranked recommendations', params: callParams, response: { 202: z.null() } },
+    schema: { tags: ['batch'], summary: 'Render (or render again) my unit’s 推荐表 from its ranked recommendations', params: callParams, response: { 202: noContent } },
   }, async (request, reply) => {
     await prepareBatch(deps, accountOf(request), await callOr404(request.params.callId));
     return reply.status(202).send(null);
@@ -68,8 +61,8 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
       tags: ['batch'],
       summary: 'Submit my unit’s batch to the province with the stamped scan of its current 推荐表',
       params: callParams,
-      body: z.object({ sealedTable: attachmentReference }),
-      response: { 204: z.null() },
+      body: batchSubmission,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     await submitBatch(deps, accountOf(request), await callOr404(request.params.callId), request.body.sealedTable);
@@ -81,9 +74,9 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
     schema: {
       tags: ['batch'],
       summary: 'Reopen a unit’s window after its deadline, until a given time, with the reason (recorded)',
-      params: callParams.extend({ unitId: z.enum(reportingUnits.map((u) => u.id) as [string, ...string[]]) }),
-      body: z.object({ openUntil: z.iso.datetime({ offset: true }), reason: z.string().trim().min(1, '请填写原因').max(500) }),
-      response: { 204: z.null() },
+      params: unitParams,
+      body: reopening,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     const account = accountOf(request);

@@ -1,24 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { findCall } from '../../../store/call-repository.js';
 import { beijingTime, dueTasksWorkbook, funnelWorkbook, incidentsWorkbook } from '../dashboard/dashboard-exports.js';
-import { dueTasks, dueTasksView } from '../dashboard/due-tasks.js';
-import { applicationFunnel, funnelView } from '../dashboard/funnel.js';
-import { incidentsView, openIncidents, retryIncident } from '../dashboard/incidents.js';
+import { dueTasks } from '../dashboard/due-tasks.js';
+import { applicationFunnel } from '../dashboard/funnel.js';
+import { openIncidents, retryIncident } from '../dashboard/incidents.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
+import { callParams, noContent } from '../schemas/common.js';
+import { dueQuery, dueTasksView, funnelView, incidentParams, incidentsView } from '../schemas/dashboard.js';
 
 // The province's dashboards: the funnel of a call's applications, overdue and near-due tasks, open incidents with
 // their retry, and each table as Excel. Per-unit figures are /api/calls/:callId/unit-figures (routes/recommendations.ts).
 
 /** Who sees the dashboards; only the province retries, the administrator looks on. */
 const viewers = ['province-officer', 'administrator'] as const;
-const callParams = z.object({ callId: z.string().max(40) });
-const dueQuery = z.object({ withinDays: z.coerce.number().int().min(1, '至少 1 天').max(30, '最多 30 天').default(3) });
-const incidentParams = z.object({ incidentId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, '须为流程异常编号') });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; clock: Clock }> = async (app, deps) => {
@@ -70,7 +68,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineAp
       tags: ['dashboard'],
       summary: 'Retry the failed step behind an incident once (after its cause was fixed); recorded in the audit log',
       params: incidentParams,
-      response: { 204: z.null() },
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     await retryIncident(deps, accountOf(request), request.params.incidentId);

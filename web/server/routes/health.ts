@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { isDatabaseReachable, type Queryable } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
-
-const readiness = z.object({
-  status: z.enum(['ready', 'not-ready']),
-  engine: z.object({ ok: z.boolean(), version: z.string().optional(), error: z.string().optional() }),
-  database: z.object({ ok: z.boolean() }),
-});
+import { liveness, readiness } from '../schemas/health.js';
 
 /** Liveness (`/health`: the process answers) and readiness (`/ready`: the engine and the database answer too). */
 export const healthRoutes: FastifyPluginAsyncZod<{ engine: EngineApi; db: Queryable }> = async (app, { engine, db }) => {
   app.get('/health', {
-    schema: { tags: ['health'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: { tags: ['health'], summary: 'Liveness', response: { 200: liveness } },
   }, async () => ({ status: 'ok' as const }));
 
   app.get('/ready', {

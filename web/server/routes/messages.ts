@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Queryable } from '../../../platform/database.js';
 import { enterpriseMessages, unitMessages } from '../../../store/notification-repository.js';
 import { accountOf } from '../plugins/authentication.js';
+import { messageList } from '../schemas/messages.js';
 
 /** The in-app messages of the applicant's enterprise, or of the reviewer's unit, newest first. */
 export const messageRoutes: FastifyPluginAsyncZod<{ db: Queryable }> = async (app, { db }) => {
@@ -11,7 +11,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ db: Queryable }> = async (ap
     schema: {
       tags: ['messages'],
       summary: 'My enterprise’s or my unit’s messages',
-      response: { 200: z.array(z.object({ id: z.number(), title: z.string(), body: z.string(), createdAt: z.date(), readAt: z.date().nullable() })) },
+      response: { 200: messageList },
     },
   }, async (request) => {
     const account = accountOf(request);

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
-import { reportingUnits } from '../../../domain/units.js';
 import { listUnitLibrary } from '../../../store/application-repository.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findCall } from '../../../store/call-repository.js';
@@ -12,9 +10,9 @@ import { unitFigures } from '../batches/unit-figures.js';
 import { recommend } from '../applications/recommend.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
+import { callParams, noContent } from '../schemas/common.js';
+import { indicator, indicatorParams, ranking, recommendationRecorded, recommendationRequest, unitFigures as unitFiguresView, unitLibrary } from '../schemas/recommendations.js';
 
-const callParams = z.object({ callId: z.string().max(40) });
-const progress = z.object({ recommended: z.number(), target: z.number().nullable(), isCap: z.boolean(), cityPlatformsRecommended: z.number() });
 
 /** The unit's library, its recommendations and their ranking; the province's indicators and per-unit figures. */
 export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; clock: Clock }> = async (app, deps) => {
@@ -32,15 +30,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
       tags: ['recommendation'],
       summary: 'My unit’s library (市级重点项目库) in priority order, with what it recommended and its progress against its indicator',
       params: callParams,
-      response: {
-        200: z.object({
-          progress,
-          entries: z.array(z.object({
-            applicationId: z.string(), applicationNumber: z.string().nullable(), enterpriseName: z.string(), projectName: z.string(), direction: z.string(),
-            priorityRank: z.number().nullable(), status: z.string(), recommendation: z.object({ rank: z.number(), opinion: z.string() }).nullable(),
-          })),
-        }),
-      },
+      response: { 200: unitLibrary },
     },
   }, async (request) => {
     const unitId = accountOf(request).unitId!;
@@ -65,8 +55,8 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
     schema: {
       tags: ['recommendation'],
       summary: 'Recommend an application of my library to the province; refused when a cap holds',
-      body: z.object({ applicationId: z.uuid(), opinion: z.string().trim().min(1, '请填写推荐单位意见').max(1000) }),
-      response: { 201: z.object({ rank: z.number() }) },
+      body: recommendationRequest,
+      response: { 201: recommendationRecorded },
     },
   }, async (request, reply) => {
     const recorded = await recommend(deps, accountOf(request), request.body.applicationId, request.body.opinion);
@@ -79,8 +69,8 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
       tags: ['recommendation'],
       summary: 'Order my unit’s recommendations (first = rank 1); the list must name each of them once',
       params: callParams,
-      body: z.object({ applicationIds: z.array(z.uuid()).max(1000) }),
-      response: { 204: z.null() },
+      body: ranking,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     const unitId = accountOf(request).unitId!;
@@ -99,9 +89,9 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
     schema: {
       tags: ['recommendation'],
       summary: 'Set a unit’s indicator (附件1): a target, or a hard cap on its recommendations',
-      params: callParams.extend({ unitId: z.enum(reportingUnits.map((u) => u.id) as [string, ...string[]]) }),
-      body: z.object({ target: z.number().int().min(0).max(10_000), isCap: z.boolean() }),
-      response: { 204: z.null() },
+      params: indicatorParams,
+      body: indicator,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     const account = accountOf(request);
@@ -117,16 +107,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
       tags: ['recommendation'],
       summary: 'Per unit: indicator, applications declared, awaiting review, in library, recommended; against the province-wide floor',
       params: callParams,
-      response: {
-        200: z.object({
-          provinceFloor: z.number(),
-          totalRecommended: z.number(),
-          units: z.array(z.object({
-            unitId: z.string(), unitName: z.string(), target: z.number().nullable(), isCap: z.boolean(), submitted: z.number(), pendingReview: z.number(),
-            inLibrary: z.number(), recommended: z.number(), cityPlatformsRecommended: z.number(), batchSubmittedAt: z.date().nullable(), onTime: z.boolean().nullable(),
-          })),
-        }),
-      },
+      response: { 200: unitFiguresView },
     },
   }, async (request) => {
     const call = await callOr404(request.params.callId);

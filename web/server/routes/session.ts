@@ -1,14 +1,15 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Queryable } from '../../../platform/database.js';
 import { hashPassword, unusablePasswordHash, verifyPassword } from '../../../platform/password.js';
 import { AppError } from '../errors.js';
 import { findAccountById, findAccountByUsername, updatePasswordHash } from '../identity/account-repository.js';
-import { candidateGroupsOf, roles, type Account } from '../identity/roles.js';
+import { candidateGroupsOf, type Account } from '../identity/roles.js';
 import { createSession, deleteOtherSessions, deleteSession } from '../identity/session-repository.js';
 import { accountOf, SESSION_COOKIE } from '../plugins/authentication.js';
+import { noContent } from '../schemas/common.js';
+import { passwordChange, sessionView, signIn } from '../schemas/session.js';
 
 export interface SessionRouteOptions {
   db: Queryable;
@@ -17,18 +18,6 @@ export interface SessionRouteOptions {
   sessionHours: number;
   signInAttemptsPerMinute: number;
 }
-
-const accountView = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(roles),
-  unitId: z.string().nullable(),
-  enterpriseUscc: z.string().nullable(),
-  candidateGroups: z.array(z.string()),
-});
-const sessionView = z.object({ account: accountView, csrfToken: z.string() });
-const password = z.string().min(1, '请输入密码').max(128);
 
 function view(account: Account) {
   return { ...account, candidateGroups: candidateGroupsOf(account) };
@@ -48,7 +37,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
     schema: {
       tags: ['session'],
       summary: 'Sign in',
-      body: z.object({ username: z.string().trim().toLowerCase().min(1, '请输入用户名').max(64), password }),
+      body: signIn,
       response: { 200: sessionView },
     },
   }, async (request, reply) => {
@@ -69,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 
   app.delete('/api/session', {
     config: { access: 'signed-in' },
-    schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } },
+    schema: { tags: ['session'], summary: 'Sign out', response: { 204: noContent } },
   }, async (request, reply) => {
     await deleteSession(db, request.session!.tokenHash);
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
@@ -81,9 +70,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
     schema: {
       tags: ['session'],
       summary: 'Change one’s password; other sessions end',
-      body: z.object({ currentPassword: password, newPassword: z.string().min(10, '新密码至少 10 个字符').max(128) })
-        .refine((body) => body.newPassword !== body.currentPassword, { path: ['newPassword'], message: '新密码不能与原密码相同' }),
-      response: { 204: z.null() },
+      body: passwordChange,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     const account = accountOf(request);

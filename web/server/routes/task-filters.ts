@@ -1,22 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import { deleteTaskFilter, listSavedTaskFilters, MAX_SAVED_FILTERS, saveTaskFilter } from '../../../store/saved-task-filter-repository.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
-import { taskCriteria } from '../tasks/criteria.js';
+import { noContent } from '../schemas/common.js';
+import { filterParams, newFilter, savedFilter, savedFilters } from '../schemas/task-filters.js';
+import { taskCriteria } from '../schemas/tasks.js';
 
 // Each person's named tasklist filters. A stored filter whose criteria no longer parse (a stage renamed, a rule
 // tightened) is left out rather than failing the list.
 
 const handlers = ['city-reviewer', 'province-officer', 'expert'] as const;
-const savedFilter = z.object({ id: z.string(), name: z.string(), criteria: taskCriteria });
 
 export const taskFilterRoutes: FastifyPluginAsyncZod<{ db: Pool; clock: Clock }> = async (app, { db, clock }) => {
   app.get('/api/task-filters', {
     config: { access: handlers },
-    schema: { tags: ['tasks'], summary: 'My saved tasklist filters', response: { 200: z.array(savedFilter) } },
+    schema: { tags: ['tasks'], summary: 'My saved tasklist filters', response: { 200: savedFilters } },
   }, async (request) => {
     const saved = await listSavedTaskFilters(db, accountOf(request).id);
     return saved.flatMap((filter) => {
@@ -30,7 +30,7 @@ export const taskFilterRoutes: FastifyPluginAsyncZod<{ db: Pool; clock: Clock }>
     schema: {
       tags: ['tasks'],
       summary: 'Save the current criteria under a name (the same name replaces)',
-      body: z.object({ name: z.string().trim().min(1, '请填写筛选名称').max(30, '名称不能超过 30 个字'), criteria: taskCriteria }),
+      body: newFilter,
       response: { 201: savedFilter },
     },
   }, async (request, reply) => {
@@ -41,7 +41,7 @@ export const taskFilterRoutes: FastifyPluginAsyncZod<{ db: Pool; clock: Clock }>
 
   app.delete('/api/task-filters/:id', {
     config: { access: handlers },
-    schema: { tags: ['tasks'], summary: 'Delete one of my saved filters', params: z.object({ id: z.uuid('须为筛选编号') }), response: { 204: z.null() } },
+    schema: { tags: ['tasks'], summary: 'Delete one of my saved filters', params: filterParams, response: { 204: noContent } },
   }, async (request, reply) => {
     if (!(await deleteTaskFilter(db, accountOf(request).id, request.params.id))) throw new AppError('NOT_FOUND', '没有找到该筛选，它可能已被删除。请刷新页面。');
     return reply.status(204).send(null);

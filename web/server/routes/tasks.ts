@@ -1,19 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine-api.js';
 import { accountOf } from '../plugins/authentication.js';
 import { claim, unclaim } from '../tasks/assignment.js';
 import { completeTask } from '../tasks/complete-task.js';
-import { matchesCriteria, taskCriteria } from '../tasks/criteria.js';
+import { matchesCriteria } from '../tasks/criteria.js';
 import { engineUserOf, tasksOf } from '../tasks/scope.js';
 import { stages } from '../tasks/stages.js';
 import { addComment, commentsOf } from '../tasks/task-comments.js';
 import { setTaskDates } from '../tasks/task-dates.js';
-import { taskDetail, taskDetailOf } from '../tasks/task-detail.js';
-import { diagramOf, historyOf, taskDiagram, taskHistory } from '../tasks/task-process.js';
-import { taskRow, taskRows } from '../tasks/views.js';
+import { taskDetailOf } from '../tasks/task-detail.js';
+import { diagramOf, historyOf } from '../tasks/task-process.js';
+import { taskRows } from '../tasks/views.js';
+import { noContent } from '../schemas/common.js';
+import {
+  newComment, taskComment, taskComments, taskCompletion, taskCriteria, taskDates, taskDetail, taskDiagram, taskHistory, taskList, taskParams,
+} from '../schemas/tasks.js';
 
 // The tasklist of reviewers, officers and experts: the tasks of one's groups (a city reviewer's only for its own
 // unit; an expert's only those assigned to it), and on each task claiming, dates, comments, the diagram, the
@@ -22,9 +25,6 @@ import { taskRow, taskRows } from '../tasks/views.js';
 const handlers = ['city-reviewer', 'province-officer', 'expert'] as const;
 // Experts are assigned by name, with conflicts of interest avoided: they neither claim nor release nor re-plan.
 const groupMembers = ['city-reviewer', 'province-officer'] as const;
-const taskParams = z.object({ taskId: z.string().regex(/^[0-9a-f-]{36}$/, '须为任务编号') });
-const dateOrNull = z.iso.datetime({ offset: true, error: '须为带时区的日期时间' }).nullable().optional();
-const comment = z.object({ id: z.string(), author: z.object({ username: z.string(), displayName: z.string() }).nullable(), time: z.string(), message: z.string() });
 
 export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; clock: Clock }> = async (app, deps) => {
   app.get('/api/tasks', {
@@ -33,7 +33,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; cl
       tags: ['tasks'],
       summary: 'My open tasks, narrowed by stage, unit, category, due date and assignee; with the stages I may filter by',
       querystring: taskCriteria,
-      response: { 200: z.object({ tasks: z.array(taskRow), stages: z.array(z.object({ key: z.string(), label: z.string() })) }) },
+      response: { 200: taskList },
     },
   }, async (request) => {
     const account = accountOf(request);
@@ -55,7 +55,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; cl
 
   app.post('/api/tasks/:taskId/claim', {
     config: { access: groupMembers },
-    schema: { tags: ['tasks'], summary: 'Claim a task of my group; refused when someone else claimed it', params: taskParams, response: { 204: z.null() } },
+    schema: { tags: ['tasks'], summary: 'Claim a task of my group; refused when someone else claimed it', params: taskParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await claim(deps, accountOf(request), request.params.taskId);
     return reply.status(204).send(null);
@@ -63,7 +63,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; cl
 
   app.post('/api/tasks/:taskId/unclaim', {
     config: { access: groupMembers },
-    schema: { tags: ['tasks'], summary: 'Release a claimed task back to its group', params: taskParams, response: { 204: z.null() } },
+    schema: { tags: ['tasks'], summary: 'Release a claimed task back to its group', params: taskParams, response: { 204: noContent } },
   }, async (request, reply) => {
     await unclaim(deps, accountOf(request), request.params.taskId);
     return reply.status(204).send(null);
@@ -75,8 +75,8 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; cl
       tags: ['tasks'],
       summary: 'Set the due and/or follow-up date (null clears; an absent one stays)',
       params: taskParams,
-      body: z.object({ due: dateOrNull, followUp: dateOrNull }),
-      response: { 204: z.null() },
+      body: taskDates,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     await setTaskDates(deps, accountOf(request), request.params.taskId, request.body);
@@ -85,7 +85,7 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; cl
 
   app.get('/api/tasks/:taskId/comments', {
     config: { access: handlers },
-    schema: { tags: ['tasks'], summary: 'The task’s comments with author and time, oldest first', params: taskParams, response: { 200: z.array(comment) } },
+    schema: { tags: ['tasks'], summary: 'The task’s comments with author and time, oldest first', params: taskParams, response: { 200: taskComments } },
   }, async (request) => commentsOf(deps, accountOf(request), request.params.taskId));
 
   app.post('/api/tasks/:taskId/comments', {
@@ -94,8 +94,8 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; cl
       tags: ['tasks'],
       summary: 'Add a comment to the task (kept by the engine as a task comment)',
       params: taskParams,
-      body: z.object({ message: z.string().trim().min(1, '请填写意见内容').max(1000, '意见不能超过 1000 字') }),
-      response: { 201: comment },
+      body: newComment,
+      response: { 201: taskComment },
     },
   }, async (request, reply) => reply.status(201).send(await addComment(deps, accountOf(request), request.params.taskId, request.body.message)));
 
@@ -115,8 +115,8 @@ export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; cl
       tags: ['tasks'],
       summary: 'Complete the task with its form’s data, checked against the deployed form and the stage’s own rules',
       params: taskParams,
-      body: z.record(z.string().max(64), z.unknown()),
-      response: { 204: z.null() },
+      body: taskCompletion,
+      response: { 204: noContent },
     },
   }, async (request, reply) => {
     await completeTask(deps, accountOf(request), request.params.taskId, request.body);

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Queryable } from '../../../platform/database.js';
 import { enterpriseDeadlineFor } from '../../../domain/call.js';
 import { findCall, findUnitDeadline, setUnitDeadline } from '../../../store/call-repository.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
-
-const deadlineView = z.object({ callId: z.string(), unitId: z.string(), enterpriseDeadline: z.date(), setByUnit: z.boolean() });
+import { callParams } from '../schemas/common.js';
+import { unitDeadline, unitDeadlineChange } from '../schemas/unit-calendar.js';
 
 /** The enterprise deadline a city sets for its own enterprises (各市组织申报企业), within the call's calendar. */
 export const unitCalendarRoutes: FastifyPluginAsyncZod<{ db: Queryable }> = async (app, { db }) => {
   app.get('/api/calls/:callId/my-unit/deadline', {
     config: { access: ['city-reviewer'] },
-    schema: { tags: ['calls'], summary: 'My unit’s enterprise deadline in a call', params: z.object({ callId: z.string().max(40) }), response: { 200: deadlineView } },
+    schema: { tags: ['calls'], summary: 'My unit’s enterprise deadline in a call', params: callParams, response: { 200: unitDeadline } },
   }, async (request) => {
     const unitId = accountOf(request).unitId!;
     const call = await findCall(db, request.params.callId);
@@ -26,9 +25,9 @@ export const unitCalendarRoutes: FastifyPluginAsyncZod<{ db: Queryable }> = asyn
     schema: {
       tags: ['calls'],
       summary: 'Set my unit’s enterprise deadline: after the call opens, no later than the units’ own deadline',
-      params: z.object({ callId: z.string().max(40) }),
-      body: z.object({ enterpriseDeadline: z.iso.datetime({ offset: true, error: '请输入带时区的日期时间' }) }),
-      response: { 200: deadlineView },
+      params: callParams,
+      body: unitDeadlineChange,
+      response: { 200: unitDeadline },
     },
   }, async (request) => {
     const unitId = accountOf(request).unitId!;

@@ -3,9 +3,7 @@ import { decisionIdsOf, keyOf, nameOf } from '../../../modeling/model-key.js';
 import { parseBpmn, parseDmn } from '../../../modeling/parse.js';
 import type { ModelKind } from '../../../modeling/problem.js';
 import { AppError } from '../errors.js';
-
-/** What a model key may look like: the BPMN/DMN id or form id rules, kept to what a URL and a file name carry well. */
-export const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/;
+import { KEY_PATTERN } from '../schemas/studio.js';
 
 const kindNames: Record<ModelKind, string> = { process: '流程', form: '表单', decision: '决策表' };
 

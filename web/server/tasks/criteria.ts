@@ -1,22 +1,6 @@
-import { z } from 'zod';
-import { templates, type TemplateCode } from '../../../domain/directions.js';
-import { unitIds } from '../../../domain/units.js';
+import { dueFilters, type DueFilter, type TaskCriteria } from '../schemas/tasks.js';
 
-// What a person narrows the tasklist by; the same criteria are saved per account as named filters.
-
-/** Due-date filters, relative to today in Beijing time so a saved filter keeps its meaning. */
-export const dueFilters = ['overdue', 'today', 'week', 'none'] as const;
-
-export const taskCriteria = z.strictObject({
-  stage: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, '须为流程中的任务编号').optional(),
-  unitId: z.enum(unitIds as [string, ...string[]], '没有这个推荐单位').optional(),
-  template: z.enum(templates.map((t) => t.code) as [TemplateCode, ...TemplateCode[]], '没有这个申报类别').optional(),
-  due: z.enum(dueFilters, '到期筛选须为已逾期、今日到期、7日内到期或无到期日').optional(),
-  dueBefore: z.iso.date('须为日期，如 2021-12-20').optional(),
-  assignee: z.enum(['mine', 'unassigned'], '办理人筛选须为我认领的或未认领').optional(),
-});
-
-export type TaskCriteria = z.infer<typeof taskCriteria>;
+// Whether a task meets the criteria a person narrows the tasklist by (their schema: schemas/tasks.ts).
 
 /** The facts of one task the criteria look at. */
 export interface CriteriaFacts {
@@ -43,7 +27,7 @@ export function matchesCriteria(facts: CriteriaFacts, criteria: TaskCriteria, no
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function matchesDue(due: Date | null, filter: (typeof dueFilters)[number], now: Date): boolean {
+function matchesDue(due: Date | null, filter: DueFilter, now: Date): boolean {
   switch (filter) {
     case 'none':
       return due === null;

@@ -1,15 +1,8 @@
 import { displayNames } from '../../../store/task-subject-repository.js';
 import type { Account } from '../identity/roles.js';
+import type { TaskComment as CommentView } from '../schemas/tasks.js';
 import { authoredMessage, readComment } from './comment-author.js';
 import { scopedTask, type TaskDeps } from './scope.js';
-
-/** A comment as people read it: who wrote it, when, and what. */
-export interface CommentView {
-  id: string;
-  author: { username: string; displayName: string } | null;
-  time: string;
-  message: string;
-}
 
 /** The task's comments (the engine's task comments), oldest first. */
 export async function commentsOf(deps: TaskDeps, account: Account, taskId: string): Promise<CommentView[]> {

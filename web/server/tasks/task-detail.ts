@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isScanMediaType } from '../../../domain/attachment-types.js';
 import { unitById } from '../../../domain/units.js';
 import { findApplication, latestRuleOutcomes } from '../../../store/application-repository.js';
@@ -6,30 +5,18 @@ import { findAttachments } from '../../../store/attachment-repository.js';
 import { latestDocuments, type DocumentKind } from '../../../store/document-repository.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
 import type { Account } from '../identity/roles.js';
+import type { TaskDetail } from '../schemas/tasks.js';
 import { deployedFormOrNull } from './complete-task.js';
 import { formContext } from './form-context.js';
 import { scopedTask, type ScopedTask, type TaskDeps } from './scope.js';
 import { stageOf } from './stages.js';
-import { taskRow, taskRowOf } from './views.js';
+import { taskRowOf } from './views.js';
 
 // A task's page: the task, its deployed form with the variables the form shows, and its subject with every file
 // a reviewer looks at (uploads, rendered documents, sealed scans, the 推荐表).
 
-const attachmentView = z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), label: z.string(), previewable: z.boolean() });
-
-export const taskDetail = taskRow.extend({
-  form: z.unknown(),
-  formData: z.record(z.string(), z.unknown()),
-  submitLabel: z.string(),
-  application: z.object({ id: z.string(), applicationNumber: z.string().nullable(), template: z.string(), status: z.string(), data: z.record(z.string(), z.unknown()) }).nullable(),
-  batch: z.object({ callId: z.string(), callTitle: z.string(), unitName: z.string(), renderedAt: z.string().nullable() }).nullable(),
-  attachments: z.array(attachmentView),
-  /** The warnings of the application's latest rule check (Chinese reasons): the reviewer must judge them. */
-  warnings: z.array(z.object({ ruleId: z.string(), reason: z.string(), field: z.string().nullable() })),
-});
-
 /** The page of one task the account may see. */
-export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: string): Promise<z.infer<typeof taskDetail>> {
+export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: string): Promise<TaskDetail> {
   const scoped = await scopedTask(deps, account, taskId);
   const { task, subject } = scoped;
   const [form, variables, names] = await Promise.all([

@@ -1,25 +1,15 @@
-import { z } from 'zod';
 import { unitById } from '../../../domain/units.js';
 import { statusHistory } from '../../../store/application-repository.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
 import type { Account } from '../identity/roles.js';
+import type { TaskDiagram, TaskHistory } from '../schemas/tasks.js';
 import { scopedTask, type TaskDeps } from './scope.js';
-import { person } from './views.js';
 
 // The process around a task: its definition's diagram with the steps done and the steps open now, and the
 // history — the application's recorded statuses and the engine's record of every step.
 
-export const taskDiagram = z.object({ xml: z.string(), activeActivityIds: z.array(z.string()), completedActivityIds: z.array(z.string()) });
-
-export const taskHistory = z.object({
-  statusEvents: z.array(z.object({ status: z.string(), at: z.string(), actor: z.string(), reason: z.string().nullable() })),
-  steps: z.array(z.object({
-    activityId: z.string(), name: z.string().nullable(), type: z.string(), startTime: z.string(), endTime: z.string().nullable(), canceled: z.boolean(), assignee: person.nullable(),
-  })),
-});
-
 /** The BPMN of the task's own process definition version, with the instance's open and finished activities. */
-export async function diagramOf(deps: TaskDeps, account: Account, taskId: string): Promise<z.infer<typeof taskDiagram>> {
+export async function diagramOf(deps: TaskDeps, account: Account, taskId: string): Promise<TaskDiagram> {
   const { task } = await scopedTask(deps, account, taskId);
   const [definition, steps] = await Promise.all([deps.engine.processDefinitionXml(task.processDefinitionId), deps.engine.historicActivitySteps(task.processInstanceId)]);
   const active = new Set(steps.filter((s) => !s.endTime).map((s) => s.activityId));
@@ -28,7 +18,7 @@ export async function diagramOf(deps: TaskDeps, account: Account, taskId: string
 }
 
 /** What happened so far: the application's statuses (if the task has one) and the steps the engine recorded. */
-export async function historyOf(deps: TaskDeps, account: Account, taskId: string): Promise<z.infer<typeof taskHistory>> {
+export async function historyOf(deps: TaskDeps, account: Account, taskId: string): Promise<TaskHistory> {
   const { task, subject } = await scopedTask(deps, account, taskId);
   const [events, steps] = await Promise.all([
     subject.kind === 'application' ? statusHistory(deps.db, subject.application.id) : Promise.resolve([]),

@@ -1,41 +1,11 @@
-import { z } from 'zod';
 import { unitById } from '../../../domain/units.js';
 import type { Queryable } from '../../../platform/database.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
+import type { TaskRow } from '../schemas/tasks.js';
 import type { ScopedTask } from './scope.js';
 import { stageOf } from './stages.js';
 
-// How a task appears in the tasklist and on its page: dates as ISO strings, people by name, its subject in brief.
-
-export const person = z.object({ username: z.string(), displayName: z.string() });
-
-export const subjectView = z.object({
-  kind: z.enum(['application', 'batch', 'none']),
-  title: z.string(),
-  applicationId: z.string().nullable(),
-  applicationNumber: z.string().nullable(),
-  enterpriseName: z.string().nullable(),
-  projectName: z.string().nullable(),
-  template: z.string().nullable(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  /** How many of the application's latest rule outcomes are warnings for the reviewer (0 for a batch). */
-  warningCount: z.number().int(),
-});
-
-export const taskRow = z.object({
-  taskId: z.string(),
-  name: z.string().nullable(),
-  stage: z.string(),
-  stageLabel: z.string(),
-  created: z.string(),
-  due: z.string().nullable(),
-  followUp: z.string().nullable(),
-  assignee: person.nullable(),
-  subject: subjectView,
-});
-
-export type TaskRow = z.infer<typeof taskRow>;
+// How a task appears in the tasklist and on its page (its schema: schemas/tasks.ts).
 
 /** The list rows of tasks, with the display names of their assignees. */
 export async function taskRows(db: Queryable, scoped: readonly ScopedTask[]): Promise<TaskRow[]> {
