@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { noContent } from '../../server/schemas/common.js';
+import { sessionView } from '../../server/schemas/session.js';
 import { api, rememberCsrfToken } from './api.js';
 
 // The account as the server describes it; candidate groups, which it also sends, are not needed here.
@@ -17,7 +19,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   useEffect(() => {
-    api<{ account: Account; csrfToken: string }>('GET', '/api/session').then(
+    api('GET', '/api/session', sessionView).then(
       (session) => {
         rememberCsrfToken(session.csrfToken);
         setAccount(session.account);
@@ -26,12 +28,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
   const signIn = useCallback(async (username: string, password: string) => {
-    const session = await api<{ account: Account; csrfToken: string }>('POST', '/api/session', { username, password });
+    const session = await api('POST', '/api/session', sessionView, { username, password });
     rememberCsrfToken(session.csrfToken);
     setAccount(session.account);
   }, []);
   const signOut = useCallback(async () => {
-    await api('DELETE', '/api/session').catch(() => undefined);
+    await api('DELETE', '/api/session', noContent).catch(() => undefined);
     setAccount(null);
   }, []);
   return <SessionContext.Provider value={{ account, signIn, signOut }}>{children}</SessionContext.Provider>;

@@ -1,19 +1,21 @@
-import { ApiError, currentCsrfToken } from './api.js';
+import type { AttachmentReference } from '../../../domain/application.js';
+import { attachmentView } from '../../server/schemas/attachments.js';
+import { ApiError, postForm } from './api.js';
 
-export interface AttachmentReference {
-  id: string;
-  fileName: string;
-  sha256: string;
-}
+export type { AttachmentReference };
 
 /** Uploads one file; the server checks its type by content, its size, and hashes it. */
 export async function uploadFile(file: File): Promise<AttachmentReference> {
   const body = new FormData();
   body.set('file', file, file.name);
-  const response = await fetch('/api/attachments', { method: 'POST', body, headers: { 'x-csrf-token': currentCsrfToken() }, credentials: 'same-origin' });
-  const answer = (await response.json().catch(() => ({}))) as { id?: string; fileName?: string; sha256?: string; code?: string; message?: string };
-  if (!response.ok) throw new ApiError(response.status, answer.code ?? 'UPLOAD', `${file.name}：${answer.message ?? '上传失败'}`);
-  return { id: answer.id!, fileName: answer.fileName!, sha256: answer.sha256! };
+  try {
+    const { id, fileName, sha256 } = await postForm('/api/attachments', body, attachmentView);
+    return { id, fileName, sha256 };
+  } catch (error) {
+    // The file's name says which of several uploads failed.
+    if (error instanceof ApiError) throw new ApiError(error.status, error.code, `${file.name}：${error.message}`, error.fields);
+    throw error;
+  }
 }
 
 /**

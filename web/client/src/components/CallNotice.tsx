@@ -1,19 +1,6 @@
 import { Card, Descriptions, List, Typography } from 'antd';
-
-/** A call as `GET /api/calls` describes it to an applicant. */
-export interface CallSummary {
-  id: string;
-  title: string;
-  guide: string;
-  open: boolean;
-  opensAt: string;
-  enterpriseDeadline: string;
-  contacts: Record<string, string>[];
-  downloads: { title: string; url: string }[];
-  unitDeadline: { unitId: string; unitName: string; enterpriseDeadline: string } | null;
-}
-
-const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import type { CallSummary } from '../../../server/schemas/applications.js';
+import { beijingTime as at } from '../tasks.js';
 
 /** 申报通知: what the province published for a call — the guide, the deadlines, whom to ask, and the files to download. */
 export function CallNotice({ call }: { call: CallSummary }) {

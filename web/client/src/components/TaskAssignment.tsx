@@ -1,7 +1,8 @@
 import { Alert, Button, DatePicker, Descriptions, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { noContent } from '../../../server/schemas/common.js';
+import { api, messageOf } from '../api.js';
 import { useSession } from '../session.js';
 import { beijingTime, type TaskRow } from '../tasks.js';
 
@@ -20,10 +21,10 @@ export function TaskAssignment({ task, onChanged }: { task: TaskRow; onChanged: 
     setBusy(true);
     setError(undefined);
     try {
-      await api(method, `/api/tasks/${task.taskId}${path}`, body);
+      await api(method, `/api/tasks/${task.taskId}${path}`, noContent, body);
       onChanged();
     } catch (caught) {
-      setError((caught as ApiError).message);
+      setError(messageOf(caught));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,8 @@
 import { Alert, Button, Card, Empty, Input, List, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api.js';
-import { beijingTime, type Person } from '../tasks.js';
-
-interface Comment { id: string; author: Person | null; time: string; message: string }
+import { taskComment, taskComments, type TaskComment as Comment } from '../../../server/schemas/tasks.js';
+import { api, messageOf } from '../api.js';
+import { beijingTime } from '../tasks.js';
 
 /** The task's comments (kept by the engine) with author and time, and a box to add one. */
 export function TaskComments({ taskId }: { taskId: string }) {
@@ -11,18 +10,18 @@ export function TaskComments({ taskId }: { taskId: string }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const load = useCallback(() => api<Comment[]>('GET', `/api/tasks/${taskId}/comments`).then(setComments, (e: ApiError) => setError(e.message)), [taskId]);
+  const load = useCallback(() => api('GET', `/api/tasks/${taskId}/comments`, taskComments).then(setComments, (e) => setError(messageOf(e))), [taskId]);
   useEffect(() => void load(), [load]);
 
   async function add() {
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', `/api/tasks/${taskId}/comments`, { message: text });
+      await api('POST', `/api/tasks/${taskId}/comments`, taskComment, { message: text });
       setText('');
       await load();
     } catch (caught) {
-      setError((caught as ApiError).message);
+      setError(messageOf(caught));
     } finally {
       setBusy(false);
     }

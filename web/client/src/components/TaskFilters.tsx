@@ -3,9 +3,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { reportingUnits } from '../../../../domain/units.js';
 import { templateLabels } from '../labels.js';
+import type { SavedFilter } from '../../../server/schemas/task-filters.js';
 import { dueLabels, type TaskCriteria } from '../tasks.js';
 
-export interface SavedFilter { id: string; name: string; criteria: TaskCriteria }
+export type { SavedFilter };
 
 interface Props {
   criteria: TaskCriteria;

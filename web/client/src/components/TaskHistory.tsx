@@ -1,13 +1,9 @@
 import { Alert, Col, Empty, Row, Spin, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { taskHistory, type TaskHistory as History } from '../../../server/schemas/tasks.js';
+import { api, messageOf } from '../api.js';
 import { statusLabels, tagColors } from '../labels.js';
-import { beijingTime, type Person } from '../tasks.js';
-
-interface History {
-  statusEvents: { status: string; at: string; actor: string; reason: string | null }[];
-  steps: { activityId: string; name: string | null; type: string; startTime: string; endTime: string | null; canceled: boolean; assignee: Person | null }[];
-}
+import { beijingTime } from '../tasks.js';
 
 const stepTypes: Record<string, string> = {
   userTask: '人工办理',
@@ -24,7 +20,7 @@ export function TaskHistory({ taskId }: { taskId: string }) {
   const [history, setHistory] = useState<History>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api<History>('GET', `/api/tasks/${taskId}/history`).then(setHistory, (e: ApiError) => setError(e.message));
+    api('GET', `/api/tasks/${taskId}/history`, taskHistory).then(setHistory, (e) => setError(messageOf(e)));
   }, [taskId]);
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!history) return <Spin aria-busy="true" />;

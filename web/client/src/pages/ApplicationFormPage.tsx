@@ -1,24 +1,27 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError, type FieldError } from '../api.js';
+import type { z } from 'zod';
+import { applicationForm, applicationView } from '../../../server/schemas/applications.js';
+import { deployedFormJson } from '../../../server/schemas/common.js';
+import { api, fieldsOf, messageOf, type FieldError } from '../api.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { useDebounced } from '../use-debounced.js';
-
-type Data = Record<string, unknown>;
 
 // The enterprise's own USCC: the server takes no other, so it is shown, not typed.
 const READONLY_KEYS = ['uscc'];
 
 const AUTOSAVE_DELAY_MS = 5_000;
+// The draft's form is rendered: it must be a form-js schema object.
+const draftForm = applicationForm.extend({ form: deployedFormJson });
 
 /** 填写申报材料: the category's deployed form, saved as a draft and resumed; the server checks everything on submit. */
 export function ApplicationFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const form = useRef<DeployedFormHandle>(null);
-  const [loaded, setLoaded] = useState<{ form: object; data: Data }>();
+  const [loaded, setLoaded] = useState<z.infer<typeof draftForm>>();
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
   const [busy, setBusy] = useState(false);
@@ -28,11 +31,11 @@ export function ApplicationFormPage() {
   const autosave = useDebounced(async () => {
     const data = form.current?.draft();
     if (!data) return;
-    const saved = await api('PUT', `/api/applications/${id}/draft`, { data }).then(() => true, () => false);
+    const saved = await api('PUT', `/api/applications/${id}/draft`, applicationView, { data }).then(() => true, () => false);
     if (saved) setMessage((shown) => shown?.type === 'error' ? shown : { type: 'info', text: `已自动保存草稿（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）。选择的附件在点击“保存草稿”或“提交申报”时上传。` });
   }, AUTOSAVE_DELAY_MS);
   useEffect(() => {
-    api<{ form: object; data: Data }>('GET', `/api/applications/${id}/form`).then(setLoaded, (e: ApiError) => setMessage({ type: 'error', text: e.message }));
+    api('GET', `/api/applications/${id}/form`, draftForm).then(setLoaded, (e) => setMessage({ type: 'error', text: messageOf(e) }));
   }, [id]);
 
   async function save(andSubmit: boolean) {
@@ -42,7 +45,7 @@ export function ApplicationFormPage() {
     try {
       const collected = await form.current?.collect();
       if (!collected) return;
-      await api('PUT', `/api/applications/${id}/draft`, { data: collected.data }); // a draft may be incomplete
+      await api('PUT', `/api/applications/${id}/draft`, applicationView, { data: collected.data }); // a draft may be incomplete
       if (!andSubmit) {
         setMessage({ type: 'info', text: `草稿已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
         return;
@@ -51,12 +54,12 @@ export function ApplicationFormPage() {
         setMessage({ type: 'error', text: '还有必填项未填写或格式不正确，请按表单中红色提示修改后再提交。草稿已保存。' });
         return;
       }
-      await api('POST', `/api/applications/${id}/submit`, { data: collected.data });
+      await api('POST', `/api/applications/${id}/submit`, applicationView, { data: collected.data });
       navigate(`/applications/${id}`);
     } catch (caught) {
-      const error = caught as ApiError;
-      setProblems(error.fields ?? []);
-      setMessage({ type: 'error', text: error.fields?.length ? '还有以下内容需要修改后才能提交：' : error.message });
+      const fields = fieldsOf(caught);
+      setProblems(fields);
+      setMessage({ type: 'error', text: fields.length ? '还有以下内容需要修改后才能提交：' : messageOf(caught) });
     } finally {
       setBusy(false);
     }

@@ -1,14 +1,11 @@
 import { Alert, Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../api.js';
+import { applicationDocuments, applicationStatusView, applicationView, type ApplicationDocument, type ApplicationStatusView, type ApplicationView } from '../../../server/schemas/applications.js';
+import { api, ApiError, messageOf } from '../api.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 import { useSession } from '../session.js';
 import { useVisiblePolling } from '../use-visible-polling.js';
-
-interface Status { status: string; history: { status: string; at: string; reason: string | null }[]; ruleOutcomes: { ruleId: string; result: string; reason?: string }[] }
-interface Application { id: string; applicationNumber: string | null; template: string; status: string; data: Record<string, unknown> }
-interface Document { kind: string; format: string; attachmentId: string; fileName: string }
 
 const resultLabels: Record<string, { label: string; color: string }> = {
   pass: { label: '符合', color: tagColors.good },
@@ -18,10 +15,10 @@ const resultLabels: Record<string, { label: string; color: string }> = {
 };
 
 // Statuses no step of the declaration leaves: the page stops asking once one is reached.
-const finalStatuses = ['refused', 'withdrawn', 'not-recommended'];
+const finalStatuses: readonly ApplicationStatusView['status'][] = ['refused', 'withdrawn', 'not-recommended'];
 const POLL_MS = 4_000;
 
-const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const at = (time: Date) => time.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
  * 申报进度: every status with its date and reason, each rule's outcome, and the documents to download; it follows
@@ -30,21 +27,21 @@ const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'A
 export function ApplicationStatusPage() {
   const { id } = useParams();
   const { account } = useSession();
-  const [application, setApplication] = useState<Application>();
-  const [status, setStatus] = useState<Status>();
-  const [documents, setDocuments] = useState<Document[]>([]);
+  const [application, setApplication] = useState<ApplicationView>();
+  const [status, setStatus] = useState<ApplicationStatusView>();
+  const [documents, setDocuments] = useState<ApplicationDocument[]>([]);
   const [error, setError] = useState<string>();
   const load = useCallback(async () => {
     const [found, current, docs] = await Promise.all([
-      api<Application>('GET', `/api/applications/${id}`),
-      api<Status>('GET', `/api/applications/${id}/status`),
-      api<Document[]>('GET', `/api/applications/${id}/documents`).catch(() => [] as Document[]),
+      api('GET', `/api/applications/${id}`, applicationView),
+      api('GET', `/api/applications/${id}/status`, applicationStatusView),
+      api('GET', `/api/applications/${id}/documents`, applicationDocuments).catch((): ApplicationDocument[] => []),
     ]);
     setApplication(found);
     setStatus(current);
     setDocuments(docs);
   }, [id]);
-  useEffect(() => void load().catch((e: ApiError) => setError(e.message)), [load]);
+  useEffect(() => void load().catch((e) => setError(messageOf(e))), [load]);
   // A failed poll leaves the page as it was; the next one tries again.
   useVisiblePolling(load, POLL_MS, !error && !!application && !finalStatuses.includes(application.status));
   if (error) return <Alert type="error" showIcon message={error} description="请返回“我的申报”重新打开。" />;

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api.js';
+import { noContent } from '../../../server/schemas/common.js';
+import { api, fieldsOf, messageOf } from '../api.js';
 
 /** 修改密码: the current password, then the new one twice; other sessions of the account end. */
 export function ChangePasswordPage() {
@@ -13,12 +14,11 @@ export function ChangePasswordPage() {
       <Form form={form} layout="vertical" onFinish={async (values: { currentPassword: string; newPassword: string }) => {
         setBusy(true);
         try {
-          await api('POST', '/api/session/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+          await api('POST', '/api/session/password', noContent, { currentPassword: values.currentPassword, newPassword: values.newPassword });
           form.resetFields();
           setResult({ type: 'success', text: '密码已修改；该账户在其他设备上的登录已退出。' });
         } catch (caught) {
-          const error = caught as ApiError;
-          setResult({ type: 'error', text: error.fields[0]?.message ?? error.message });
+          setResult({ type: 'error', text: fieldsOf(caught)[0]?.message ?? messageOf(caught) });
         } finally {
           setBusy(false);
         }

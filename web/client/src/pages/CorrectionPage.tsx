@@ -1,15 +1,17 @@
 import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError, type FieldError } from '../api.js';
+import type { z } from 'zod';
+import { applicationForm, correctionRequest, type CorrectionRequest } from '../../../server/schemas/applications.js';
+import { deployedFormJson, noContent } from '../../../server/schemas/common.js';
+import { api, fieldsOf, messageOf, type FieldError } from '../api.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
 import { ProblemList } from '../components/ProblemList.js';
 
-type Data = Record<string, unknown>;
-
 // The enterprise's own USCC: the server takes no other, so it is shown, not typed.
 const READONLY_KEYS = ['uscc'];
-type CorrectionRequest = { request: string; dueDate: string | null; fieldComments: { field: string; label: string; comment: string }[] };
+// The application's form is rendered: it must be a form-js schema object.
+const formToCorrect = applicationForm.extend({ form: deployedFormJson });
 
 /** 补正材料: the request with its due date, the application to correct, and what was corrected. */
 export function CorrectionPage() {
@@ -17,16 +19,16 @@ export function CorrectionPage() {
   const navigate = useNavigate();
   const form = useRef<DeployedFormHandle>(null);
   const [request, setRequest] = useState<CorrectionRequest>();
-  const [application, setApplication] = useState<{ form: object; data: Data }>();
+  const [application, setApplication] = useState<z.infer<typeof formToCorrect>>();
   const [response, setResponse] = useState('');
   const [error, setError] = useState<string>();
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    const fail = (e: ApiError) => setError(e.message);
-    api<CorrectionRequest>('GET', `/api/applications/${id}/correction`).then(setRequest, fail);
-    api<{ form: object; data: Data }>('GET', `/api/applications/${id}/form`).then(setApplication, fail);
+    const fail = (e: unknown) => setError(messageOf(e));
+    api('GET', `/api/applications/${id}/correction`, correctionRequest).then(setRequest, fail);
+    api('GET', `/api/applications/${id}/form`, formToCorrect).then(setApplication, fail);
   }, [id]);
 
   // Stable across renders, so the form is not imported again when the page re-renders.
@@ -42,12 +44,12 @@ export function CorrectionPage() {
         setError('请按表单中红色提示修改后再提交。');
         return;
       }
-      await api('POST', `/api/applications/${id}/correction`, { data: collected.data, correctionResponse: response });
+      await api('POST', `/api/applications/${id}/correction`, noContent, { data: collected.data, correctionResponse: response });
       navigate(`/applications/${id}`);
     } catch (caught) {
-      const failure = caught as ApiError;
-      setError(failure.fields?.length ? '还有以下内容需要修改：' : failure.message);
-      setProblems(failure.fields ?? []);
+      const fields = fieldsOf(caught);
+      setError(fields.length ? '还有以下内容需要修改：' : messageOf(caught));
+      setProblems(fields);
     } finally {
       setBusy(false);
     }

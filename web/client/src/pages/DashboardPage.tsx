@@ -5,9 +5,11 @@ import { DueTasksPanel, WINDOW_DAYS } from '../components/dashboard/DueTasksPane
 import { FunnelPanel } from '../components/dashboard/FunnelPanel.js';
 import { IncidentsPanel } from '../components/dashboard/IncidentsPanel.js';
 import { LoadError } from '../components/dashboard/LoadError.js';
-import type { Call, DueTasks, Figures, Funnel, Incidents } from '../components/dashboard/types.js';
 import { UnitProgressPanel } from '../components/dashboard/UnitProgressPanel.js';
 import { useRemote } from '../components/dashboard/use-remote.js';
+import { callList } from '../../../server/schemas/applications.js';
+import { dueTasksView, funnelView, incidentsView } from '../../../server/schemas/dashboard.js';
+import { unitFigures } from '../../../server/schemas/recommendations.js';
 import { useSession } from '../session.js';
 
 const TABS = ['units', 'funnel', 'tasks', 'incidents'] as const;
@@ -20,15 +22,15 @@ type Tab = (typeof TABS)[number];
 export function DashboardPage() {
   const { account } = useSession();
   const [params, setParams] = useSearchParams();
-  const calls = useRemote<Call[]>('/api/calls');
+  const calls = useRemote('/api/calls', callList);
   const callId = params.get('call') ?? calls.data?.[0]?.id;
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'units';
   const days = Number(params.get('days'));
   const withinDays = (WINDOW_DAYS as readonly number[]).includes(days) ? days : 3;
-  const figures = useRemote<Figures>(callId && `/api/calls/${callId}/unit-figures`);
-  const funnel = useRemote<Funnel>(callId && `/api/calls/${callId}/application-funnel`);
-  const due = useRemote<DueTasks>(`/api/dashboard/due-tasks?withinDays=${withinDays}`);
-  const incidents = useRemote<Incidents>('/api/dashboard/incidents');
+  const figures = useRemote(callId && `/api/calls/${callId}/unit-figures`, unitFigures);
+  const funnel = useRemote(callId && `/api/calls/${callId}/application-funnel`, funnelView);
+  const due = useRemote(`/api/dashboard/due-tasks?withinDays=${withinDays}`, dueTasksView);
+  const incidents = useRemote('/api/dashboard/incidents', incidentsView);
   const busy = calls.loading || figures.loading || funnel.loading || due.loading || incidents.loading;
   const set = (name: string, value: string) => setParams((current) => {
     const next = new URLSearchParams(current);

@@ -1,22 +1,21 @@
 import { Alert, Button, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiError } from '../api.js';
-import { CallNotice, type CallSummary } from '../components/CallNotice.js';
+import { applicationList, applicationView, callList, type ApplicationView, type CallSummary } from '../../../server/schemas/applications.js';
+import { api, messageOf } from '../api.js';
+import { CallNotice } from '../components/CallNotice.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
-
-interface Application { id: string; callId: string; template: string; status: string; applicationNumber: string | null; data: Record<string, unknown>; updatedAt: string }
 
 /** 我的申报: the open calls' notices, a way to start a new application in one, and the enterprise's applications. */
 export function PortalHome() {
   const navigate = useNavigate();
   const [calls, setCalls] = useState<CallSummary[]>([]);
-  const [applications, setApplications] = useState<Application[]>();
+  const [applications, setApplications] = useState<ApplicationView[]>();
   const [template, setTemplate] = useState('mode-application');
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api<CallSummary[]>('GET', '/api/calls').then(setCalls, (e: ApiError) => setError(e.message));
-    api<Application[]>('GET', '/api/applications').then(setApplications, (e: ApiError) => setError(e.message));
+    api('GET', '/api/calls', callList).then(setCalls, (e) => setError(messageOf(e)));
+    api('GET', '/api/applications', applicationList).then(setApplications, (e) => setError(messageOf(e)));
   }, []);
   const open = calls.filter((call) => call.open);
   return (
@@ -31,10 +30,10 @@ export function PortalHome() {
               options={Object.entries(templateLabels).map(([value, label]) => ({ value, label }))} />
             <Button type="primary" onClick={async () => {
               try {
-                const draft = await api<{ id: string }>('POST', '/api/applications', { callId: open[0]!.id, template });
+                const draft = await api('POST', '/api/applications', applicationView, { callId: open[0]!.id, template });
                 navigate(`/applications/${draft.id}/edit`);
               } catch (caught) {
-                setError((caught as ApiError).message);
+                setError(messageOf(caught));
               }
             }}>开始填写（{open[0]!.title}）</Button>
           </Space>
@@ -43,7 +42,7 @@ export function PortalHome() {
       {/* the notice of the call a new application starts in */}
       {open[0] && <CallNotice call={open[0]} />}
       <Card title="申报记录">
-        <Table<Application>
+        <Table<ApplicationView>
           rowKey="id"
           loading={applications === undefined}
           dataSource={applications}

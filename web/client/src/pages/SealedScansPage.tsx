@@ -1,27 +1,27 @@
 import { Alert, Button, Card, List, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../api.js';
-import { uploadFile, type AttachmentReference } from '../uploads.js';
+import { applicationDocuments, sealedScansStep, type ApplicationDocument, type SealedScans } from '../../../server/schemas/applications.js';
+import { noContent } from '../../../server/schemas/common.js';
+import { api, messageOf } from '../api.js';
+import { beijingTime as at } from '../tasks.js';
+import { uploadFile } from '../uploads.js';
 
-interface Document { kind: string; format: string; attachmentId: string; fileName: string }
-type ScanKey = 'sealedMaterials' | 'sealedCommitment';
-
-const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+type ScanKey = keyof SealedScans;
 
 /** 上传盖章材料: download the generated 申报材料 and 承诺书, print, seal, and upload the scans before the due date. */
 export function SealedScansPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const [documents, setDocuments] = useState<Document[]>([]);
+  const [documents, setDocuments] = useState<ApplicationDocument[]>([]);
   const [dueDate, setDueDate] = useState<string | null>();
   const [files, setFiles] = useState<Partial<Record<ScanKey, UploadFile>>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    const fail = (e: ApiError) => setError(e.message);
-    api<Document[]>('GET', `/api/applications/${id}/documents`).then((all) => setDocuments(all.filter((d) => d.kind === 'materials' || d.kind === 'commitment')), fail);
-    api<{ dueDate: string | null }>('GET', `/api/applications/${id}/sealed-scans`).then((step) => setDueDate(step.dueDate), fail);
+    const fail = (e: unknown) => setError(messageOf(e));
+    api('GET', `/api/applications/${id}/documents`, applicationDocuments).then((all) => setDocuments(all.filter((d) => d.kind === 'materials' || d.kind === 'commitment')), fail);
+    api('GET', `/api/applications/${id}/sealed-scans`, sealedScansStep).then((step) => setDueDate(step.dueDate), fail);
   }, [id]);
 
   async function submit() {
@@ -31,11 +31,11 @@ export function SealedScansPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const scans: Record<ScanKey, AttachmentReference> = { sealedMaterials: await uploadFile(materials), sealedCommitment: await uploadFile(commitment) };
-      await api('POST', `/api/applications/${id}/sealed-scans`, scans);
+      const scans: SealedScans = { sealedMaterials: await uploadFile(materials), sealedCommitment: await uploadFile(commitment) };
+      await api('POST', `/api/applications/${id}/sealed-scans`, noContent, scans);
       navigate(`/applications/${id}`);
     } catch (caught) {
-      setError((caught as ApiError).message);
+      setError(messageOf(caught));
     } finally {
       setBusy(false);
     }

@@ -1,14 +1,15 @@
 import { Alert, App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, ApiError } from '../api.js';
+import { noContent } from '../../../server/schemas/common.js';
+import { savedFilter, savedFilters } from '../../../server/schemas/task-filters.js';
+import { taskList, type TaskList } from '../../../server/schemas/tasks.js';
+import { api, messageOf } from '../api.js';
 import { TaskFilters, type SavedFilter } from '../components/TaskFilters.js';
 import { TaskSubject } from '../components/TaskSubject.js';
 import { tagColors } from '../labels.js';
 import { useSession, type Role } from '../session.js';
 import { beijingDate, beijingTime, criteriaKeys, criteriaQuery, type TaskCriteria, type TaskRow } from '../tasks.js';
-
-interface TaskList { tasks: TaskRow[]; stages: { key: string; label: string }[] }
 
 // What an empty list means differs by role: each names the work that will arrive there.
 const emptyHints: Partial<Record<Role, string>> = {
@@ -31,35 +32,35 @@ export function TaskListPage() {
   const load = useCallback(() => {
     setList(undefined);
     setError(undefined);
-    return api<TaskList>('GET', `/api/tasks${query ? `?${query}` : ''}`).then(setList, (e: ApiError) => setError(e.message));
+    return api('GET', `/api/tasks${query ? `?${query}` : ''}`, taskList).then(setList, (e) => setError(messageOf(e)));
   }, [query]);
   useEffect(() => void load(), [load]);
-  const loadSaved = useCallback(() => api<SavedFilter[]>('GET', '/api/task-filters').then(setSaved, (e: ApiError) => setError(e.message)), []);
+  const loadSaved = useCallback(() => api('GET', '/api/task-filters', savedFilters).then(setSaved, (e) => setError(messageOf(e))), []);
   useEffect(() => void loadSaved(), [loadSaved]);
   const member = account?.role === 'city-reviewer' || account?.role === 'province-officer';
 
   async function act(taskId: string, action: 'claim' | 'unclaim') {
     setBusy(taskId);
     try {
-      await api('POST', `/api/tasks/${taskId}/${action}`);
+      await api('POST', `/api/tasks/${taskId}/${action}`, noContent);
       await load();
     } catch (caught) {
-      setError((caught as ApiError).message);
+      setError(messageOf(caught));
     } finally {
       setBusy(undefined);
     }
   }
   const saveFilter = async (name: string) => {
     try {
-      await api('POST', '/api/task-filters', { name, criteria });
+      await api('POST', '/api/task-filters', savedFilter, { name, criteria });
       await loadSaved();
       void message.success(`已保存筛选“${name}”`);
     } catch (caught) {
-      setError((caught as ApiError).message);
+      setError(messageOf(caught));
     }
   };
   const deleteFilter = async (id: string) => {
-    await api('DELETE', `/api/task-filters/${id}`).catch((e: ApiError) => setError(e.message));
+    await api('DELETE', `/api/task-filters/${id}`, noContent).catch((e) => setError(messageOf(e)));
     await loadSaved();
   };
   const now = Date.now();

@@ -1,7 +1,9 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError, type FieldError } from '../api.js';
+import { deployedFormJson, noContent } from '../../../server/schemas/common.js';
+import { taskDetail, taskDiagram, type TaskDiagram as Diagram } from '../../../server/schemas/tasks.js';
+import { api, fieldsOf, messageOf, type FieldError } from '../api.js';
 import { AttachmentPreview } from '../components/AttachmentPreview.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
 import { LoadFailureBoundary } from '../components/LoadFailureBoundary.js';
@@ -12,12 +14,14 @@ import { TaskComments } from '../components/TaskComments.js';
 import { TaskHistory } from '../components/TaskHistory.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 import { useSession } from '../session.js';
-import type { TaskDetail } from '../tasks.js';
+import type { z } from 'zod';
 
 // bpmn-js is large: only this page downloads it, and only when the diagram is shown.
 const ProcessDiagram = lazy(() => import('../components/ProcessDiagram.js'));
 
-interface Diagram { xml: string; activeActivityIds: string[]; completedActivityIds: string[] }
+// The task's form is rendered: it must be a form-js schema object, when the task has one.
+const taskPage = taskDetail.extend({ form: deployedFormJson.nullable() });
+type TaskPageData = z.infer<typeof taskPage>;
 
 /** A task: what it is about and its files beside its deployed form; claim, dates, comments, diagram and history. */
 export function TaskPage() {
@@ -25,18 +29,18 @@ export function TaskPage() {
   const navigate = useNavigate();
   const { account } = useSession();
   const form = useRef<DeployedFormHandle>(null);
-  const [task, setTask] = useState<TaskDetail>();
+  const [task, setTask] = useState<TaskPageData>();
   const [error, setError] = useState<string>();
   const [problems, setProblems] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
-  const load = useCallback(() => api<TaskDetail>('GET', `/api/tasks/${taskId}`).then(setTask, (e: ApiError) => setError(e.message)), [taskId]);
+  const load = useCallback(() => api('GET', `/api/tasks/${taskId}`, taskPage).then(setTask, (e) => setError(messageOf(e))), [taskId]);
   useEffect(() => void load(), [load]);
   // The form's schema and data keep their identity across reloads (a claim, a date), or form-js would start over.
   const formJson = JSON.stringify(task?.form ?? null);
   const formDataJson = JSON.stringify(task?.formData ?? {});
-  const schema = useMemo(() => JSON.parse(formJson) as object | null, [formJson]);
-  const formData = useMemo(() => JSON.parse(formDataJson) as Record<string, unknown>, [formDataJson]);
+  const schema = useMemo(() => deployedFormJson.nullable().parse(JSON.parse(formJson)), [formJson]);
+  const formData = useMemo(() => deployedFormJson.parse(JSON.parse(formDataJson)), [formDataJson]);
   const claimedByOther = !!task?.assignee && task.assignee.username !== account?.username;
 
   async function complete() {
@@ -50,12 +54,11 @@ export function TaskPage() {
         setError('请按表单中红色提示填写后再提交。');
         return;
       }
-      await api('POST', `/api/tasks/${taskId}/complete`, collected.data);
+      await api('POST', `/api/tasks/${taskId}/complete`, noContent, collected.data);
       navigate('/tasks');
     } catch (caught) {
-      const failure = caught as ApiError;
-      setError(failure.message);
-      setProblems(failure.fields ?? []);
+      setError(messageOf(caught));
+      setProblems(fieldsOf(caught));
     } finally {
       setBusy(false);
     }
@@ -110,7 +113,7 @@ export function TaskPage() {
 }
 
 /** The application (or batch) the task is about, in brief, with a link to its full record. */
-function Subject({ task }: { task: TaskDetail }) {
+function Subject({ task }: { task: TaskPageData }) {
   if (task.application) {
     const field = (key: string) => String(task.application?.data[key] ?? '');
     return (
@@ -145,7 +148,7 @@ function TaskDiagram({ taskId }: { taskId: string }) {
   const [diagram, setDiagram] = useState<Diagram>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api<Diagram>('GET', `/api/tasks/${taskId}/diagram`).then(setDiagram, (e: ApiError) => setError(e.message));
+    api('GET', `/api/tasks/${taskId}/diagram`, taskDiagram).then(setDiagram, (e) => setError(messageOf(e)));
   }, [taskId]);
   if (error) return <Alert type="error" showIcon title={error} />;
   const loading = <Spin aria-busy="true" tip="正在加载流程图…"><div style={{ height: 120 }} /></Spin>;

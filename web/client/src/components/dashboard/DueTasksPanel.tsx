@@ -10,7 +10,7 @@ export const WINDOW_DAYS = [1, 3, 7, 14, 30] as const;
 
 /** 逾期任务: open tasks past their due date, and those due soon, with their unit and application. */
 export function DueTasksPanel({ due, loading, withinDays, onWithinDaysChange }: { due: DueTasks | undefined; loading: boolean; withinDays: number; onWithinDaysChange(days: number): void }) {
-  const now = due ? Date.parse(due.now) : Date.now();
+  const now = due ? due.now.getTime() : Date.now();
   const columns = (kind: 'overdue' | 'near'): ColumnsType<DueTask> => [
     { title: '申报编号', render: (_, task) => <ApplicationLink subject={task} /> },
     { title: '项目名称', dataIndex: 'projectName', render: (value: string | null) => value ?? '—' },
@@ -19,8 +19,8 @@ export function DueTasksPanel({ due, loading, withinDays, onWithinDaysChange }: 
     { title: '办理人', dataIndex: 'assignee', render: (value: string | null) => value ?? '未认领' },
     { title: '到期时间', dataIndex: 'due', render: timeLabel },
     kind === 'overdue'
-      ? { title: '已逾期', render: (_, task) => <Tag color={tagColors.bad}>{spanLabel(now - Date.parse(task.due))}</Tag> }
-      : { title: '剩余', render: (_, task) => <Tag color={tagColors.notice}>{spanLabel(Date.parse(task.due) - now)}</Tag> },
+      ? { title: '已逾期', render: (_, task) => <Tag color={tagColors.bad}>{spanLabel(now - task.due.getTime())}</Tag> }
+      : { title: '剩余', render: (_, task) => <Tag color={tagColors.notice}>{spanLabel(task.due.getTime() - now)}</Tag> },
     { title: '申报批次', dataIndex: 'callTitle', render: (value: string | null) => value ?? '—' },
   ];
   return (

@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
+import { failureOf, messageOf } from '../../api.js';
 
 /** Downloads an Excel export of the server, showing progress while the file is made and saying in Chinese what failed. */
 export function ExportButton({ href, label = '导出 Excel' }: { href: string; label?: string }) {
@@ -10,10 +11,7 @@ export function ExportButton({ href, label = '导出 Excel' }: { href: string; l
     setBusy(true);
     try {
       const response = await fetch(href, { credentials: 'same-origin' });
-      if (!response.ok) {
-        const answer = (await response.json().catch(() => ({}))) as { message?: string };
-        throw new Error(answer.message ?? '服务器未能生成文件。');
-      }
+      if (!response.ok) throw await failureOf(response);
       const disposition = response.headers.get('content-disposition') ?? '';
       const fileName = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'export.xlsx');
       const url = URL.createObjectURL(await response.blob());
@@ -24,7 +22,7 @@ export function ExportButton({ href, label = '导出 Excel' }: { href: string; l
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       message.success(`已导出：${fileName}`);
     } catch (e) {
-      const reason = e instanceof TypeError ? '无法连接服务器。' : (e as Error).message;
+      const reason = e instanceof TypeError ? '无法连接服务器。' : messageOf(e);
       message.error(`导出失败：${reason}请检查网络后重试；如持续出现请联系管理员。`);
     } finally {
       setBusy(false);

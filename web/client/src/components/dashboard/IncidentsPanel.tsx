@@ -1,6 +1,7 @@
 import { Alert, App, Button, Empty, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type ApiError } from '../../api.js';
+import { noContent } from '../../../../server/schemas/common.js';
+import { api, messageOf } from '../../api.js';
 import { tagColors } from '../../labels.js';
 import { ExportButton } from './ExportButton.js';
 import { timeLabel } from './format.js';
@@ -28,7 +29,7 @@ export function IncidentsPanel({ incidents, loading, canRetry, reload }: { incid
   async function retry(incident: Incident) {
     mark(incident.incidentId, true);
     try {
-      await api('POST', `/api/dashboard/incidents/${incident.incidentId}/retry`);
+      await api('POST', `/api/dashboard/incidents/${incident.incidentId}/retry`, noContent);
       message.info('已提交重试，正在等待流程继续（通常不超过半分钟）…');
       for (let round = 0; round < POLL_ROUNDS; round++) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -46,7 +47,7 @@ export function IncidentsPanel({ incidents, loading, canRetry, reload }: { incid
       }
       message.warning('重试已提交，但该异常仍在列表中。请稍后点击“刷新”查看；若再次失败，请先排除原因。');
     } catch (e) {
-      message.error((e as ApiError).message);
+      message.error(messageOf(e));
       void reload();
     } finally {
       mark(incident.incidentId, false);

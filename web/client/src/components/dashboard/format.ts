@@ -3,8 +3,8 @@ import dayjs from 'dayjs';
 const HOUR = 3_600_000;
 
 /** A time as the dashboards show it: `2021-12-20 17:00`, in the browser's time zone. */
-export function timeLabel(iso: string): string {
-  return dayjs(iso).format('YYYY-MM-DD HH:mm');
+export function timeLabel(time: Date | string): string {
+  return dayjs(time).format('YYYY-MM-DD HH:mm');
 }
 
 /** A span in words a person reads at a glance: `3 小时`, `2 天 5 小时`. */

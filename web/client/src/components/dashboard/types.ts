@@ -1,26 +1,5 @@
-// The dashboards' data as the API sends it (times as ISO strings).
+// The dashboards' data: the types of the server's answers (web/server/schemas/), times as Dates once parsed.
 
-export interface Call { id: string; title: string; year: number }
-
-export interface UnitFigures {
-  unitId: string; unitName: string; target: number | null; isCap: boolean; submitted: number; pendingReview: number;
-  inLibrary: number; recommended: number; cityPlatformsRecommended: number; onTime: boolean | null;
-}
-export interface Figures { provinceFloor: number; totalRecommended: number; units: UnitFigures[] }
-
-export interface Funnel { total: number; steps: { status: string; label: string; count: number }[] }
-
-/** What an engine task or incident is about. */
-export interface Subject {
-  applicationId: string | null; applicationNumber: string | null; projectName: string | null;
-  unitId: string | null; unitName: string | null; callId: string | null; callTitle: string | null;
-}
-
-export interface DueTask extends Subject { taskId: string; name: string | null; processInstanceId: string; assignee: string | null; created: string; due: string }
-export interface DueTasks { now: string; nearDueUntil: string; overdue: { total: number; tasks: DueTask[] }; nearDue: { total: number; tasks: DueTask[] } }
-
-export interface Incident extends Subject {
-  incidentId: string; incidentType: string; at: string; processInstanceId: string | null; processName: string | null;
-  activityId: string | null; activityName: string | null; message: string | null; details: string | null; topicName: string | null; retryable: boolean;
-}
-export interface Incidents { total: number; incidents: Incident[] }
+export type { CallSummary as Call } from '../../../../server/schemas/applications.js';
+export type { DueTask, DueTasks, Funnel, Incidents, IncidentView as Incident, SubjectView as Subject } from '../../../../server/schemas/dashboard.js';
+export type { UnitFigure as UnitFigures, UnitFigures as Figures } from '../../../../server/schemas/recommendations.js';

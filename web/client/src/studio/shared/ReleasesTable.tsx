@@ -21,7 +21,7 @@ export function ReleasesTable({ processKey }: { processKey: string }) {
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
         { title: '引擎版本', dataIndex: 'processDefinitionVersion' },
-        { title: '部署时间', dataIndex: 'deployedAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+        { title: '部署时间', dataIndex: 'deployedAt', render: (at: Date) => dayjs(at).format('YYYY-MM-DD HH:mm') },
         { title: '部署人', dataIndex: 'deployedBy' },
         { title: '说明', dataIndex: 'comment' },
         { title: '包含', dataIndex: 'members', render: (members: Release['members']) => members.map((m) => `${kindLabels[m.kind]} ${m.key} 第${m.version}版`).join('；') },

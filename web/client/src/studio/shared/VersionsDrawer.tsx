@@ -56,7 +56,7 @@ export function VersionsDrawer({ open, kind, modelKey, onClose, onRestored, visu
         columns={[
           { title: '版本', dataIndex: 'version', render: (version: number) => `第 ${version} 版` },
           { title: '保存人', dataIndex: 'authorName' },
-          { title: '时间', dataIndex: 'createdAt', render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+          { title: '时间', dataIndex: 'createdAt', render: (at: Date) => dayjs(at).format('YYYY-MM-DD HH:mm') },
           { title: '说明', dataIndex: 'comment' },
           { title: '来源', dataIndex: 'source', render: (source: string) => sourceLabels[source] ?? source },
           { title: '部署', dataIndex: 'releases', render: (releases: VersionSummary['releases']) => (releases.length ? <Tag color={tagColors.good}>已部署 {releases.length} 次</Tag> : null) },
