@@ -43,9 +43,14 @@ export async function listBatches(db: Queryable, callId: string): Promise<UnitBa
   return result.rows.map(toBatch);
 }
 
-/** Creates a unit's batch for a call, linked to its process instance. */
-export async function insertBatch(db: Queryable, callId: string, unitId: string, processInstanceId: string): Promise<void> {
+/** Creates a unit's batch for a call, linked to its process instance (null while its start is queued). */
+export async function insertBatch(db: Queryable, callId: string, unitId: string, processInstanceId: string | null): Promise<void> {
   await db.query('INSERT INTO unit_batch (call_id, unit_id, process_instance_id) VALUES ($1, $2, $3)', [callId, unitId, processInstanceId]);
+}
+
+/** Links the process instance started for a unit's batch. */
+export async function setBatchProcessInstance(db: Queryable, callId: string, unitId: string, processInstanceId: string): Promise<void> {
+  await db.query('UPDATE unit_batch SET process_instance_id = $3 WHERE call_id = $1 AND unit_id = $2', [callId, unitId, processInstanceId]);
 }
 
 /** What a 推荐表 shows of each recommendation; a submission is compared with it. */

@@ -5,6 +5,7 @@ import type { RuleResult } from '../../domain/eligibility/rule.js';
 import { modelKinds } from '../../modeling/problem.js';
 import { APP_SCHEMA, createPool, type Pool } from '../../platform/database.js';
 import type { DocumentFormat, DocumentKind } from '../../store/document-repository.js';
+import { engineCommandKinds } from '../../store/engine-command-repository.js';
 import type { VersionSource } from '../../store/model-version-repository.js';
 import { roles } from '../../web/server/identity/roles.js';
 import { testDatabaseUrl } from '../support/database.js';
@@ -30,6 +31,7 @@ const expected: Record<string, readonly string[]> = {
   'application_document.format': documentFormats,
   'model_version.kind': modelKinds,
   'model_version.source': versionSources,
+  'engine_command.kind': engineCommandKinds,
 };
 
 const ENUM_CHECK = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/;

@@ -12,6 +12,7 @@ import type { Logger } from '../../platform/logger.js';
 import { migrate } from '../../platform/migrate.js';
 import { assertPortFree } from '../../platform/ports.js';
 import { buildApp } from './app.js';
+import { startEngineCommandRelay } from './engine-commands/relay.js';
 import { seedShippedModels } from './studio/seed-shipped-models.js';
 
 /** The folder Vite builds the browser bundle into (a test run builds its own, named by WEB_CLIENT_DIST). */
@@ -55,10 +56,13 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
       browserDir: BROWSER_DIR,
     });
     await app.listen({ host: web.WEB_HOST, port: web.WEB_PORT });
+    // Delivers the engine calls no request delivered (a crash, an engine that was down): now, then periodically.
+    const relay = startEngineCommandRelay({ db, engine, logger });
     return {
       app,
       url: `http://${web.WEB_HOST}:${web.WEB_PORT}`,
       async stop() {
+        await relay.stop();
         await app.close();
         await db.end();
       },

@@ -1,7 +1,10 @@
 import { withTransaction } from '../../../platform/database.js';
+import { applicationProcessVariables } from '../../../domain/application-process-variables.js';
 import { findApplication, storeCorrection, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { linkAttachments } from '../../../store/attachment-repository.js';
+import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
+import { deliverAfterCommit } from '../engine-commands/deliver.js';
 import { AppError } from '../errors.js';
 import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
@@ -15,8 +18,9 @@ export async function openCorrectionTask(deps: Pick<SubmitDeps, 'engine'>, appli
 }
 
 /**
- * Answers a correction request with corrected data: validated like a submission, stored with the round counted,
- * and the waiting task completed so the checks run again. If the engine refuses, nothing is kept.
+ * Answers a correction request with corrected data: validated like a submission, stored with the round counted, and
+ * in the same transaction the completion of the waiting task queued with the corrected process variables, so the
+ * checks run again on them once it is delivered (at once after the commit, or by the relay). A refusal changes nothing.
  */
 export async function answerCorrection(deps: SubmitDeps, account: Account, application: Application, data: Record<string, unknown>, response: string): Promise<void> {
   const task = await openCorrectionTask(deps, application);
@@ -28,17 +32,20 @@ export async function answerCorrection(deps: SubmitDeps, account: Account, appli
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'data.declaredUnit', message: '补正时不能更改推荐单位' }]);
   }
   const now = deps.clock.now();
-  await withTransaction(deps.db, async (client) => {
+  const commandId = await withTransaction(deps.db, async (client) => {
     const locked = await findApplication(client, application.id, true);
     if (locked?.status !== 'correction-requested') throw new AppError('CONFLICT', '该申报当前没有待补正事项。');
     await storeCorrection(client, { id: application.id, data, at: now });
     await linkAttachments(client, application.id, attachmentIds);
     await changeApplicationStatus(client, { applicationId: application.id, status: 'resubmitted', at: now, actor: account.username, reason: null });
-    await deps.engine.completeTask(task.id, {
-      correctionResponse: response,
-      direction: fields.direction,
-      priorityQualifications: fields.priorityQualifications,
-      projectName: fields.projectName,
+    // A submitted application has its number.
+    const variables = applicationProcessVariables({ id: locked.id, applicationNumber: locked.applicationNumber!, enterpriseUscc: locked.enterpriseUscc }, fields);
+    return queueTaskCompletion(client, {
+      taskId: task.id,
+      processInstanceId: task.processInstanceId,
+      variables: { ...variables, correctionResponse: response },
+      subject: { applicationId: application.id },
     });
   });
+  await deliverAfterCommit(deps, commandId);
 }

@@ -1,21 +1,22 @@
 import type { Clock } from '../../../platform/clock.js';
-import { withTransaction, type Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import { withTransaction } from '../../../platform/database.js';
 import { recommendationRefusals } from '../../../domain/recommendation-refusals.js';
 import { findApplication } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
+import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { insertRecommendation, RecommendationRefused } from '../../../store/recommendation-repository.js';
+import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
 import { AppError } from '../errors.js';
 import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
 
 /**
  * Recommends an application from the reviewer's library: in one transaction, record it under the database's caps
- * (which hold the unit's lock until commit), mark it recommended, and complete its recommendation task. A cap that
- * holds, or an engine that refuses, leaves nothing changed.
+ * (which hold the unit's lock until commit), mark it recommended, and queue the completion of its recommendation
+ * task, delivered after the commit (at once, or by the relay). A cap that holds leaves nothing changed.
  */
-export async function recommend(deps: { db: Pool; engine: EngineApi; clock: Clock }, account: Account, applicationId: string, opinion: string) {
-  return withTransaction(deps.db, async (client) => {
+export async function recommend(deps: EngineCommandDeps & { clock: Clock }, account: Account, applicationId: string, opinion: string) {
+  const { recorded, commandId } = await withTransaction(deps.db, async (client) => {
     const application = await findApplication(client, applicationId, true);
     if (!application?.unitId || application.unitId !== account.unitId) throw new AppError('NOT_FOUND');
     if (application.status === 'recommended') throw new AppError('CONFLICT', recommendationRefusals.ALREADY_RECOMMENDED);
@@ -38,7 +39,14 @@ export async function recommend(deps: { db: Pool; engine: EngineApi; clock: Cloc
     }
     // Tells the applicant here: the process's guard step then finds the status set and changes nothing.
     await changeApplicationStatus(client, { applicationId: application.id, status: 'recommended', at: deps.clock.now(), actor: account.username, reason: null });
-    await deps.engine.completeTask(task.id, { recommendDecision: 'recommend', recommendationOpinion: opinion });
-    return recorded;
+    const commandId = await queueTaskCompletion(client, {
+      taskId: task.id,
+      processInstanceId: task.processInstanceId,
+      variables: { recommendDecision: 'recommend', recommendationOpinion: opinion },
+      subject: { applicationId: application.id },
+    });
+    return { recorded, commandId };
   });
+  await deliverAfterCommit(deps, commandId);
+  return recorded;
 }

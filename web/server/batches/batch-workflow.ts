@@ -1,21 +1,20 @@
 import type { Clock } from '../../../platform/clock.js';
 import { isScanMediaType } from '../../../domain/attachment-types.js';
-import { withTransaction, type Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import { withTransaction } from '../../../platform/database.js';
 import { candidateGroupForUnit, isUnitId } from '../../../domain/units.js';
 import { findAttachment } from '../../../store/attachment-repository.js';
 import { findBatch, insertBatch, markBatchSubmitted, renderedEntries, reopenedUntil } from '../../../store/batch-repository.js';
 import type { Call } from '../../../domain/call.js';
+import { queueProcessStart, queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { activeRecommendations } from '../../../store/recommendation-repository.js';
 import { definitionForCall } from '../../../store/release-repository.js';
+import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 
 export const BATCH_PROCESS = 'unitBatch';
 
-export interface BatchDeps {
-  db: Pool;
-  engine: EngineApi;
+export interface BatchDeps extends EngineCommandDeps {
   clock: Clock;
 }
 
@@ -24,11 +23,15 @@ async function submitTask(deps: BatchDeps, processInstanceId: string | null) {
   return processInstanceId ? (await deps.engine.tasks({ processInstanceId, taskDefinitionKey: 'SubmitBatch' }))[0] : undefined;
 }
 
-/** Renders the unit's 推荐表: starts its batch process, or asks the running one to render again. */
+/**
+ * Renders the unit's 推荐表: creates the batch and queues the start of its process (business key call:unit) in one
+ * transaction, delivered after the commit (at once, or by the relay); or asks the running one to render again, an
+ * engine call alone that changes nothing here.
+ */
 export async function prepareBatch(deps: BatchDeps, account: Account, call: Call): Promise<void> {
   const unitId = account.unitId!;
   if (!isUnitId(unitId)) throw new AppError('FORBIDDEN');
-  await withTransaction(deps.db, async (client) => {
+  const commandId = await withTransaction(deps.db, async (client) => {
     // Serialise two reviewers of one unit preparing at once.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${call.id}:${unitId}`]);
     const batch = await findBatch(client, call.id, unitId, true);
@@ -36,14 +39,22 @@ export async function prepareBatch(deps: BatchDeps, account: Account, call: Call
     if (!batch) {
       // On the version of the call's set, like its applications; the engine's latest when no release exists.
       const definitionId = (await definitionForCall(client, call.id, BATCH_PROCESS)) ?? (await deps.engine.latestProcessDefinition(BATCH_PROCESS)).id;
-      const instance = await deps.engine.startProcessById(definitionId, `${call.id}:${unitId}`, { callId: call.id, unitId, cityGroup: candidateGroupForUnit(unitId), preparedByAccountId: account.id });
-      await insertBatch(client, call.id, unitId, instance.id);
-      return;
+      await insertBatch(client, call.id, unitId, null);
+      return queueProcessStart(client, {
+        processDefinitionId: definitionId,
+        processDefinitionKey: BATCH_PROCESS,
+        businessKey: `${call.id}:${unitId}`,
+        variables: { callId: call.id, unitId, cityGroup: candidateGroupForUnit(unitId), preparedByAccountId: account.id },
+        subject: { batch: { callId: call.id, unitId } },
+      });
     }
     const task = await submitTask(deps, batch.processInstanceId);
     if (!task) throw new AppError('CONFLICT', '推荐表正在生成，请稍后刷新。');
+    // Under the unit's lock, so it does not race a submission; refused by the engine, the reviewer tries again.
     await deps.engine.completeTask(task.id, { batchAction: 'regenerate', preparedByAccountId: account.id });
+    return undefined;
   });
+  if (commandId) await deliverAfterCommit(deps, commandId);
 }
 
 /** The deadline a unit's batch must meet: the call's, or a later one the province reopened. */
@@ -54,7 +65,8 @@ export async function batchDeadline(deps: Pick<BatchDeps, 'db'>, call: Call, uni
 
 /**
  * Submits the unit's batch with the stamped scan of its current 推荐表, within the calendar; records what was
- * submitted and completes the batch's task. Nothing changes when anything is refused.
+ * submitted and queues the completion of the batch's task in one transaction, delivered after the commit (at once,
+ * or by the relay). Nothing changes when anything is refused.
  */
 export async function submitBatch(deps: BatchDeps, account: Account, call: Call, sealedTable: { id: string; sha256: string }): Promise<void> {
   const unitId = account.unitId!;
@@ -64,7 +76,7 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
   if (!scan || scan.ownerUnitId !== unitId || scan.sha256 !== sealedTable.sha256.toLowerCase() || !isScanMediaType(scan.mediaType)) {
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.sealedTable', message: '请上传本单位盖章后的推荐表扫描件（PDF 或 JPG/PNG 图片）' }]);
   }
-  await withTransaction(deps.db, async (client) => {
+  const commandId = await withTransaction(deps.db, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${call.id}:${unitId}`]);
     const batch = await findBatch(client, call.id, unitId, true);
     if (batch?.submittedAt) throw new AppError('CONFLICT', '本单位的推荐批次已报送省厅。');
@@ -79,6 +91,12 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
       throw new AppError('CONFLICT', '推荐项目在推荐表生成后有变化，请重新生成推荐表并盖章。');
     }
     await markBatchSubmitted(client, { callId: call.id, unitId, sealedScanId: scan.id, by: account.username, at: now, entries: current });
-    await deps.engine.completeTask(task.id, { batchAction: 'submit', sealedTable: { id: scan.id, fileName: scan.fileName, sha256: scan.sha256 } });
+    return queueTaskCompletion(client, {
+      taskId: task.id,
+      processInstanceId: task.processInstanceId,
+      variables: { batchAction: 'submit', sealedTable: { id: scan.id, fileName: scan.fileName, sha256: scan.sha256 } },
+      subject: { batch: { callId: call.id, unitId } },
+    });
   });
+  await deliverAfterCommit(deps, commandId);
 }
