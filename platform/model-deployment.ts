@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import type { EngineClient } from './engine-client.js';
-import { EngineError } from './engine-client.js';
+import type { EngineClient } from './engine/client.js';
+import { createDeploymentsApi } from './engine/deployments.js';
+import { EngineError } from './engine/index.js';
 import { decisionIdsOf, keyOf } from '../modeling/model-key.js';
 
 /** The deployment-source every model deployment of this project carries. */
@@ -28,18 +28,6 @@ export interface DeploymentOutcome {
   /** False when nothing in the bundle changed since the last deployment of the same name. */
   deployed: boolean;
   processDefinitionIds: string[];
-}
-
-const deploymentAnswer = z.object({
-  id: z.string(),
-  deployedProcessDefinitions: z.record(z.string(), z.object({ id: z.string(), key: z.string(), version: z.number() })).nullable().optional(),
-});
-
-/** A process definition a deployment made. */
-export interface DeployedDefinition {
-  id: string;
-  key: string;
-  version: number;
 }
 
 /** A file of a deployment: its resource name and content. */
@@ -118,7 +106,7 @@ export function formIdOf(content: string): string | undefined {
  */
 export async function deployBundle(engine: EngineClient, bundle: ModelBundle): Promise<DeploymentOutcome> {
   try {
-    const answer = await createDeployment(engine, bundle, { source: DEPLOYMENT_SOURCE, duplicateFiltering: true });
+    const answer = await createDeploymentsApi(engine).deploy(bundle, { source: DEPLOYMENT_SOURCE, duplicateFiltering: true });
     return { name: bundle.name, deploymentId: answer.deploymentId, deployed: answer.definitions.length > 0, processDefinitionIds: answer.definitions.map((d) => d.id) };
   } catch (error) {
     if (error instanceof EngineError) {
@@ -126,27 +114,6 @@ export async function deployBundle(engine: EngineClient, bundle: ModelBundle): P
     }
     throw error;
   }
-}
-
-/**
- * One `POST /deployment/create` of a bundle's files; answers the deployment and the process definitions it made
- * (none when duplicate filtering found the bundle unchanged). An engine refusal is thrown as the EngineError.
- */
-export async function createDeployment(
-  engine: EngineClient,
-  bundle: ModelBundle,
-  options: { source: string; duplicateFiltering: boolean },
-): Promise<{ deploymentId: string; definitions: DeployedDefinition[] }> {
-  const form = new FormData();
-  form.set('deployment-name', bundle.name);
-  form.set('deployment-source', options.source);
-  form.set('enable-duplicate-filtering', String(options.duplicateFiltering));
-  form.set('deploy-changed-only', 'false');
-  for (const file of bundle.files) {
-    form.set(file.fileName, new Blob([file.content], { type: 'application/octet-stream' }), file.fileName);
-  }
-  const answer = await engine.request('POST', '/deployment/create', { form, schema: deploymentAnswer, timeoutMs: 120_000 });
-  return { deploymentId: answer.id, definitions: Object.values(answer.deployedProcessDefinitions ?? {}) };
 }
 
 /** Deploys every bundle in order; the first rejection stops and is thrown. */
