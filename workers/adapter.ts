@@ -1,6 +1,6 @@
-import { Variables, type Client, type ExternalTask, type TaskService } from 'camunda-external-task-client-js';
 import { z } from 'zod';
 import type { WorkerConfig } from '../platform/config.js';
+import type { ExternalTaskClient, LockedExternalTask, LockedTaskActions } from '../platform/engine/index.js';
 import { BusinessError, type Worker, type WorkerDeps } from './worker.js';
 
 /** Counts handlers in flight, so shutdown can wait for them; once stopping, new tasks are handed back. */
@@ -35,26 +35,26 @@ type RetryPolicy = Pick<WorkerConfig, 'WORKER_RETRIES' | 'WORKER_RETRY_BASE_MS' 
  * raise a BPMN error for a BusinessError, and report any other failure with decreasing retries and growing back-off,
  * so that exhausted retries become an incident. Invalid input cannot heal by retrying: it becomes an incident at once.
  */
-export function subscribeWorker(client: Client, worker: Worker, deps: WorkerDeps, policy: RetryPolicy, inFlight: InFlight): void {
-  client.subscribe(worker.topic, { lockDuration: policy.WORKER_LOCK_MS }, async ({ task, taskService }) => {
+export function subscribeWorker(client: ExternalTaskClient, worker: Worker, deps: WorkerDeps, policy: RetryPolicy, inFlight: InFlight): void {
+  client.subscribe(worker.topic, { lockDurationMs: policy.WORKER_LOCK_MS }, async (task, actions) => {
     if (inFlight.stopping) {
-      await taskService.unlock(task);
+      await actions.unlock();
       return;
     }
     inFlight.begin();
     try {
-      await runTask(worker, deps, policy, task, taskService);
+      await runTask(worker, deps, policy, task, actions);
     } finally {
       inFlight.end();
     }
   });
 }
 
-async function runTask(worker: Worker, deps: WorkerDeps, policy: RetryPolicy, task: ExternalTask, taskService: TaskService) {
+async function runTask(worker: Worker, deps: WorkerDeps, policy: RetryPolicy, task: LockedExternalTask, actions: LockedTaskActions) {
   const log = deps.logger.child({ topic: worker.topic, externalTaskId: task.id, processInstanceId: task.processInstanceId });
-  const input = worker.input.safeParse(task.variables.getAll());
+  const input = worker.input.safeParse(task.variables);
   if (!input.success) {
-    await reportFailure(taskService, task, `Invalid input variables: ${describeIssues(input.error)}`, undefined, 0, 0);
+    await reportFailure(actions, `Invalid input variables: ${describeIssues(input.error)}`, undefined, 0, 0);
     return;
   }
   let output: unknown;
@@ -63,34 +63,24 @@ async function runTask(worker: Worker, deps: WorkerDeps, policy: RetryPolicy, ta
     output = worker.output.parse(await worker.handle(input.data, { ...deps, logger: log }, context));
   } catch (error) {
     if (error instanceof BusinessError) {
-      await taskService.handleBpmnError(task, error.code, error.message, toVariables(error.variables));
+      await actions.handleBpmnError(error.code, error.message, error.variables);
       return;
     }
     const retries = task.retries === null ? policy.WORKER_RETRIES - 1 : Math.max(task.retries - 1, 0);
     const attempt = policy.WORKER_RETRIES - retries; // 1 on the first failure
     const backoff = policy.WORKER_RETRY_BASE_MS * 2 ** (attempt - 1);
     const message = error instanceof z.ZodError ? `Invalid handler output: ${describeIssues(error)}` : errorMessage(error);
-    await reportFailure(taskService, task, message, error instanceof Error ? error.stack : undefined, retries, backoff);
+    await reportFailure(actions, message, error instanceof Error ? error.stack : undefined, retries, backoff);
     return;
   }
-  await taskService.complete(task, toVariables(output as Record<string, unknown>));
+  await actions.complete(output as Record<string, unknown>);
 }
 
 // helpers
 
-function reportFailure(taskService: TaskService, task: ExternalTask, message: string, details: string | undefined, retries: number, retryTimeout: number) {
+function reportFailure(actions: LockedTaskActions, message: string, details: string | undefined, retries: number, retryTimeout: number) {
   // The engine stores at most 4000 characters of a message; keep it readable in Cockpit.
-  return taskService.handleFailure(task, { errorMessage: message.slice(0, 500), errorDetails: details ?? message, retries, retryTimeout });
-}
-
-function toVariables(values: Record<string, unknown>): Variables {
-  const variables = new Variables();
-  for (const [name, value] of Object.entries(values)) {
-    // The client serialises objects and arrays as Json itself; null needs its own type.
-    if (value === null) variables.setTyped(name, { type: 'Null', value: null });
-    else variables.set(name, value);
-  }
-  return variables;
+  return actions.handleFailure({ errorMessage: message.slice(0, 500), errorDetails: details ?? message, retries, retryTimeout });
 }
 
 function describeIssues(error: z.ZodError): string {

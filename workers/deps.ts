@@ -3,8 +3,7 @@ import type { Clock } from '../platform/clock.js';
 import type { EngineClientConfig } from '../platform/config.js';
 import type { Pool } from '../platform/database.js';
 import { deployedFormReader } from '../platform/deployed-form-reader.js';
-import { engineApi } from '../platform/engine-api.js';
-import { createEngineClient } from '../platform/engine-client.js';
+import { createEngineApiFromConfig } from '../platform/engine/index.js';
 import type { Logger } from '../platform/logger.js';
 import type { WorkerDeps } from './worker.js';
 
@@ -14,7 +13,7 @@ export function createWorkerDeps(options: { db: Pool; engine: EngineClientConfig
     db: options.db,
     clock: options.clock,
     logger: options.logger,
-    forms: deployedFormReader(engineApi(createEngineClient(options.engine))),
+    forms: deployedFormReader(createEngineApiFromConfig(options.engine)),
     attachments: folderAttachmentStore(options.attachmentDir),
   };
 }

@@ -1,9 +1,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { BasicAuthInterceptor, Client } from 'camunda-external-task-client-js';
-import { z } from 'zod';
 import type { EngineClientConfig, WorkerConfig } from '../platform/config.js';
-import { createEngineClient } from '../platform/engine-client.js';
+import { createEngineApiFromConfig, createExternalTaskClient } from '../platform/engine/index.js';
 import { inFlightTracker, subscribeWorker } from './adapter.js';
 import { logClientEvents } from './log-events.js';
 import type { Worker, WorkerDeps } from './worker.js';
@@ -26,26 +24,16 @@ export function startWorkerRuntime(options: {
 }): WorkerRuntime {
   const { engine, config, workers, deps } = options;
   const workerId = `${config.WORKER_ID_PREFIX}-${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const client = new Client({
-    baseUrl: engine.ENGINE_URL,
+  const client = createExternalTaskClient(engine, {
     workerId,
     maxTasks: config.WORKER_MAX_TASKS,
-    maxParallelExecutions: config.WORKER_MAX_TASKS,
-    asyncResponseTimeout: config.WORKER_LONG_POLL_MS,
-    lockDuration: config.WORKER_LOCK_MS,
-    interval: POLL_INTERVAL_MS,
-    autoPoll: false,
-    interceptors: new BasicAuthInterceptor({ username: engine.ENGINE_REST_USER, password: engine.ENGINE_REST_PASSWORD }) as never,
+    lockDurationMs: config.WORKER_LOCK_MS,
+    longPollMs: config.WORKER_LONG_POLL_MS,
+    pollIntervalMs: POLL_INTERVAL_MS,
+    maxPollBackoffMs: MAX_POLL_BACKOFF_MS,
   });
   const logger = deps.logger.child({ workerId });
   logClientEvents(client, logger);
-  // The client re-polls at a fixed interval even when the engine is down; back off instead, and reset on success.
-  client.on('poll:error', () => {
-    client.options.interval = Math.min(client.options.interval * 2, MAX_POLL_BACKOFF_MS);
-  });
-  client.on('poll:success', () => {
-    client.options.interval = POLL_INTERVAL_MS;
-  });
   const inFlight = inFlightTracker();
   for (const worker of workers) subscribeWorker(client, worker, { ...deps, logger }, config, inFlight);
   client.start();
@@ -56,23 +44,12 @@ export function startWorkerRuntime(options: {
     async stop() {
       inFlight.stopping = true;
       client.stop();
-      // The long poll still open fails when the engine goes away first: that is expected now, not worth a warning.
-      client.removeAllListeners('poll:error');
       await inFlight.idle();
-      await unlockRemaining(engine, workerId).catch((error: unknown) => logger.warn({ err: error }, 'could not unlock remaining tasks'));
+      // A long poll still open at shutdown may have locked tasks this process will never run: hand them back.
+      await createEngineApiFromConfig(engine)
+        .unlockExternalTasksLockedBy(workerId)
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not unlock remaining tasks'));
       logger.info('workers stopped');
     },
   };
-}
-
-// A long poll still open at shutdown may have locked tasks this process will never run: hand them back.
-async function unlockRemaining(engine: EngineClientConfig, workerId: string): Promise<void> {
-  const rest = createEngineClient(engine);
-  const locked = await rest.request('GET', `/external-task?workerId=${encodeURIComponent(workerId)}&locked=true`, {
-    schema: z.array(z.object({ id: z.string() })),
-    timeoutMs: 5_000,
-  });
-  for (const task of locked) {
-    await rest.request('POST', `/external-task/${task.id}/unlock`, { schema: z.unknown(), timeoutMs: 5_000 });
-  }
 }

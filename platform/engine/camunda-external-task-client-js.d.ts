@@ -1,4 +1,5 @@
-// Typings for camunda-external-task-client-js 3.x. The published @types package describes the 1.x API.
+// Typings for camunda-external-task-client-js 3.x, which only external-tasks.ts imports. The published @types
+// package describes the 1.x API.
 declare module 'camunda-external-task-client-js' {
   export interface ClientOptions {
     baseUrl: string;
@@ -68,6 +69,8 @@ declare module 'camunda-external-task-client-js' {
     constructor();
     get(name: string): unknown;
     getAll(): Record<string, unknown>;
+    /** What was set since construction, serialised as it is sent (type names in lower case). */
+    getDirtyVariables(): Record<string, { type: string; value: unknown; valueInfo?: Record<string, unknown> }>;
     set(name: string, value: unknown): this;
     setAll(values: Record<string, unknown>): this;
     setTyped(name: string, typed: { type: string; value: unknown; valueInfo?: Record<string, unknown> }): this;
