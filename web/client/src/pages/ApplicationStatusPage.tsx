@@ -2,7 +2,7 @@ import { Alert, Card, Descriptions, List, Space, Tag, Timeline, Typography } fro
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { applicationDocuments, applicationStatusView, applicationView, type ApplicationDocument, type ApplicationStatusView, type ApplicationView } from '../../../server/schemas/applications.js';
-import { api, ApiError, messageOf } from '../api.js';
+import { api, messageOf } from '../api.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 import { useSession } from '../session.js';
 import { useVisiblePolling } from '../use-visible-polling.js';
