@@ -1,19 +1,23 @@
-import { directionLabel, templates, type DirectionCode } from '../domain/directions.js';
+import { summaryOf } from '../domain/application-summary.js';
+import { directionLabel, templateLabel, type Direction } from '../domain/directions.js';
 import type { RecommendationRow } from './recommendation-table.js';
 
-/** A recommended application as a row of the 推荐表 (and of the Excel exports). */
-export function recommendationRow(entry: { rank: number; opinion: string; template: string; enterpriseUscc: string; data: Record<string, unknown> }): RecommendationRow {
-  const text = (key: string) => (entry.data[key] === undefined || entry.data[key] === null ? '' : String(entry.data[key]));
+/** A recommended application as a row of the 推荐表 (and of the Excel exports), its direction named as its call names it. */
+export function recommendationRow(
+  entry: { rank: number; opinion: string; template: string; enterpriseUscc: string; data: Record<string, unknown> },
+  call: { directions: readonly Direction[] },
+): RecommendationRow {
+  const summary = summaryOf(entry.data);
   return {
     rank: entry.rank,
-    template: templates.find((t) => t.code === entry.template)?.label ?? entry.template,
-    enterpriseName: text('enterpriseName'),
+    template: templateLabel(entry.template),
+    enterpriseName: summary.enterpriseName,
     uscc: entry.enterpriseUscc,
-    projectName: text('projectName'),
-    direction: directionLabel(text('direction') as DirectionCode),
-    totalInvestment: text('totalInvestment'),
-    period: text('periodStart') && text('periodEnd') ? `${text('periodStart')} 至 ${text('periodEnd')}` : '',
-    contact: [text('contactName'), text('contactPhone')].filter(Boolean).join(' '),
+    projectName: summary.projectName,
+    direction: summary.direction && directionLabel(summary.direction, call.directions),
+    totalInvestment: summary.totalInvestment,
+    period: summary.periodStart && summary.periodEnd ? `${summary.periodStart} 至 ${summary.periodEnd}` : '',
+    contact: [summary.contactName, summary.contactPhone].filter(Boolean).join(' '),
     opinion: entry.opinion,
   };
 }

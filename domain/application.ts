@@ -2,7 +2,7 @@
 // this schema (besides the deployed form's own rules), so messages are Chinese: the applicant sees them.
 import { z } from 'zod';
 import { attachmentReference } from './attachment-reference.js';
-import { directionCodes } from './directions.js';
+import { directionCodePattern } from './directions.js';
 import { priorityQualificationCodes } from './priority.js';
 import { unitIds } from './units.js';
 import { checkUscc } from './uscc.js';
@@ -76,7 +76,8 @@ export const applicationFields = z
       .refine((codes) => new Set(codes).size === codes.length, '优先条件不能重复选择')
       .default([]),
     projectName: text(100),
-    direction: z.enum(directionCodes, { error: '请选择有效的申报方向' }),
+    // Any code of the right shape: whether the call declares it on the draft's template is `directionProblem`'s.
+    direction: z.string({ error: '请选择有效的申报方向' }).regex(directionCodePattern, '请选择有效的申报方向'),
     projectType: z.enum(['new', 'continued', 'other'], { error: '请选择项目类型' }),
     totalInvestment: amount,
     completedInvestment: amount,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { defaultDirectionTemplates, directionCodes, type DirectionCode, type TemplateCode } from './directions.js';
+import { defaultNoticeTexts, noticeTexts } from './applicant-notice.js';
+import { callDirection, defaultDirectionCappedAtOnePerUnit, defaultDirectionTemplates, directionCode, directions, templateCode } from './directions.js';
 
 // A call (申报批次) as data: what the province publishes each year. Pure: the demo call takes "now" as input.
+// What a year may change beyond its calendar is data here too: its directions, the direction → template table,
+// the direction capped at one per unit, and the applicant's notice texts; the shipped lists are the defaults.
 
 const contact = z.object({ role: z.string(), name: z.string(), phone: z.string(), email: z.string().optional(), address: z.string().optional() });
 const download = z.object({ title: z.string(), url: z.url() });
@@ -15,14 +18,21 @@ export const callSchema = z.object({
   opensAt: z.date(),
   enterpriseDeadline: z.date(),
   cityDeadline: z.date(),
-  directions: z.array(z.enum(directionCodes as [DirectionCode, ...DirectionCode[]])).min(1),
-  directionTemplates: z.record(z.string(), z.enum(['mode-application', 'industry-platform', 'experience-center'])),
+  /** The directions an application may declare, in the notice's order. */
+  directions: z.array(callDirection).min(1, '至少要有一个申报方向'),
+  /** The template (附件2–4) each direction declares on: exactly one row per direction. */
+  directionTemplates: z.record(directionCode, templateCode),
+  /** The direction each unit may recommend at most once (2021: the city platform), or none. */
+  directionCappedAtOnePerUnit: directionCode.nullable(),
+  noticeTexts,
   contacts: z.array(contact),
   downloads: z.array(download),
   correctionDays: z.number().int().min(1).max(90),
   maxCorrectionRounds: z.number().int().min(0).max(10),
   /** 全省重点项目培育数量不少于200项: the province-wide floor recommendations are measured against. */
   provinceFloor: z.number().int().min(0),
+}).superRefine((call, context) => {
+  for (const problem of vocabularyProblems(call)) context.addIssue({ code: 'custom', ...problem, input: call });
 });
 export type Call = z.infer<typeof callSchema>;
 
@@ -58,8 +68,10 @@ export const call2021: Call = {
   opensAt: new Date('2021-11-29T00:00:00+08:00'),
   enterpriseDeadline: new Date('2021-12-15T23:59:59+08:00'),
   cityDeadline: new Date('2021-12-20T23:59:59+08:00'),
-  directions: [...directionCodes],
-  directionTemplates: { ...defaultDirectionTemplates } as Record<string, TemplateCode>,
+  directions: directions.map((direction) => ({ ...direction })),
+  directionTemplates: { ...defaultDirectionTemplates },
+  directionCappedAtOnePerUnit: defaultDirectionCappedAtOnePerUnit,
+  noticeTexts: { ...defaultNoticeTexts },
   contacts: contacts2021,
   downloads: downloads2021,
   correctionDays: 10,
@@ -85,4 +97,28 @@ export function demoCall(now: Date): Call {
 /** The enterprise deadline that applies to a unit: its own if it set one, else the call's. */
 export function enterpriseDeadlineFor(call: Pick<Call, 'enterpriseDeadline'>, unitDeadline: Date | undefined): Date {
   return unitDeadline ?? call.enterpriseDeadline;
+}
+
+// helpers
+
+type Vocabulary = Pick<Call, 'directions' | 'directionTemplates' | 'directionCappedAtOnePerUnit'>;
+
+/** Where a call's directions, their templates and the capped direction disagree with one another. */
+function vocabularyProblems(call: Vocabulary): { path: (string | number)[]; message: string }[] {
+  const codes = call.directions.map((direction) => direction.code);
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  call.directions.forEach((direction, index) => {
+    if (codes.indexOf(direction.code) !== index) problems.push({ path: ['directions', index, 'code'], message: `申报方向 ${direction.code} 重复` });
+    if (direction.subtypeOf !== undefined && (direction.subtypeOf === direction.code || !codes.includes(direction.subtypeOf))) {
+      problems.push({ path: ['directions', index, 'subtypeOf'], message: `上级申报方向 ${direction.subtypeOf} 不是本批次的其他申报方向` });
+    }
+    if (!Object.hasOwn(call.directionTemplates, direction.code)) problems.push({ path: ['directionTemplates', direction.code], message: `申报方向 ${direction.code} 没有对应的申报书类别` });
+  });
+  for (const code of Object.keys(call.directionTemplates)) {
+    if (!codes.includes(code)) problems.push({ path: ['directionTemplates', code], message: `申报书类别表中的 ${code} 不是本批次的申报方向` });
+  }
+  if (call.directionCappedAtOnePerUnit !== null && !codes.includes(call.directionCappedAtOnePerUnit)) {
+    problems.push({ path: ['directionCappedAtOnePerUnit'], message: `限推1个的申报方向 ${call.directionCappedAtOnePerUnit} 不是本批次的申报方向` });
+  }
+  return problems;
 }

@@ -1,8 +1,35 @@
-// The directions (培育范围) of the notice's section 一 and the 2021 导向目录, and the three material templates.
-// Codes are stable English ids stored with each application; labels are what users read.
+import { z } from 'zod';
 
-/** Every direction an application can declare, in the notice's order. */
-export const directions = [
+// The directions (培育范围) and the three material templates. A call carries its own directions and its direction →
+// template table as data (domain/call.ts); the lists here are what a new call starts from: the 2021 notice's
+// section 一 and the 2021 导向目录. Templates are a fixed list: each is tied to a shipped form (附件2–4).
+
+/** A direction as a call carries it: a stable English code stored with each application, and the label users read. */
+export interface Direction {
+  code: string;
+  label: string;
+  /** The direction this one is a sub-type of, listed on its own (the city platform under the industry platform). */
+  subtypeOf?: string;
+}
+
+/** A direction's code: data of a call, so a string of this shape rather than a compile-time enum. */
+export type DirectionCode = string;
+
+/** The shape of a direction code: lower-case letters, digits and hyphens. */
+export const directionCodePattern = /^[a-z0-9-]{1,40}$/;
+
+/** A direction code, as a call declares it. */
+export const directionCode = z.string().regex(directionCodePattern, '申报方向编码须为小写字母、数字和连字符');
+
+/** One direction of a call. */
+export const callDirection = z.strictObject({
+  code: directionCode,
+  label: z.string().trim().min(1, '申报方向名称不能为空').max(50, '申报方向名称不能超过50个字'),
+  subtypeOf: directionCode.optional(),
+});
+
+/** The shipped directions, in the notice's order: what a new call carries unless it says otherwise. */
+export const directions: readonly Direction[] = [
   { code: 'network-upgrade', label: '网络改造提升' },
   { code: 'identifier-node', label: '标识解析二级节点' },
   { code: 'enterprise-platform', label: '企业级工业互联网平台' },
@@ -18,18 +45,12 @@ export const directions = [
   { code: 'green-manufacturing', label: '绿色制造' },
   { code: 'safety-production', label: '安全生产' },
   { code: 'experience-center', label: '工业互联网平台应用创新体验中心' },
-] as const;
+];
 
-/** The code of one direction. */
-export type DirectionCode = (typeof directions)[number]['code'];
+/** The shipped direction each unit may recommend at most once (各市推荐市级工业互联网综合平台不超过1个). */
+export const defaultDirectionCappedAtOnePerUnit: DirectionCode = 'city-platform';
 
-/** The direction codes alone, for enums in schemas. */
-export const directionCodes: readonly DirectionCode[] = directions.map((direction) => direction.code);
-
-/** The direction each reporting unit may recommend at most once (各市推荐市级工业互联网综合平台不超过1个). */
-export const directionCappedAtOnePerUnit: DirectionCode = 'city-platform';
-
-/** The application material templates (附件2–4). */
+/** The application material templates (附件2–4), each tied to a shipped form. */
 export const templates = [
   { code: 'mode-application', label: '模式应用类', attachment: '附件2' },
   { code: 'industry-platform', label: '行业（区域）级工业互联网平台类', attachment: '附件3' },
@@ -39,10 +60,16 @@ export const templates = [
 /** The code of one template. */
 export type TemplateCode = (typeof templates)[number]['code'];
 
-/** A direction → template table; a call may replace any of its rows. */
+/** The template codes, for enums in schemas and SQL. */
+export const templateCodes = templates.map((template) => template.code) as [TemplateCode, ...TemplateCode[]];
+
+/** A template code, as requests and process variables carry it. */
+export const templateCode = z.enum(templateCodes, { error: '没有这个申报类别' });
+
+/** A direction → template table, as a call carries it. */
 export type DirectionTemplates = Readonly<Record<DirectionCode, TemplateCode>>;
 
-/** The default table: the two platform-level directions use 附件3, the experience center 附件4, the rest 附件2. */
+/** The shipped table: the two platform-level directions use 附件3, the experience center 附件4, the rest 附件2. */
 export const defaultDirectionTemplates: DirectionTemplates = {
   'network-upgrade': 'mode-application',
   'identifier-node': 'mode-application',
@@ -60,17 +87,17 @@ export const defaultDirectionTemplates: DirectionTemplates = {
   'experience-center': 'experience-center',
 };
 
-/** The template a direction uses by default. */
-export function defaultTemplateForDirection(direction: DirectionCode): TemplateCode {
-  return defaultDirectionTemplates[direction];
+/** The template a direction uses in a table (a call's), or undefined when the table has no such direction. */
+export function templateForDirection(direction: DirectionCode, table: DirectionTemplates = defaultDirectionTemplates): TemplateCode | undefined {
+  return Object.hasOwn(table, direction) ? table[direction] : undefined;
 }
 
-/** The template a direction uses in a call that overrides some rows of the default table. */
-export function templateForDirection(direction: DirectionCode, overrides: Partial<DirectionTemplates> = {}): TemplateCode {
-  return overrides[direction] ?? defaultDirectionTemplates[direction];
+/** The Chinese label of a direction in a list (a call's); the code itself when the list lacks it. */
+export function directionLabel(direction: DirectionCode, list: readonly Direction[] = directions): string {
+  return list.find((entry) => entry.code === direction)?.label ?? direction;
 }
 
-/** The Chinese label of a direction. */
-export function directionLabel(direction: DirectionCode): string {
-  return directions.find((entry) => entry.code === direction)?.label ?? direction;
+/** The Chinese label of a template; the code itself for one this system does not know. */
+export function templateLabel(template: string): string {
+  return templates.find((entry) => entry.code === template)?.label ?? template;
 }

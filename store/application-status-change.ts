@@ -1,9 +1,11 @@
 import type { Queryable } from '../platform/database.js';
 import { applicantNotice } from '../domain/applicant-notice.js';
+import { summaryOf } from '../domain/application-summary.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
 import { checkStatusMove, statusTellsApplicant } from '../domain/application-status-moves.js';
 import { notifyApplicant } from './applicant-notifications.js';
 import { findApplication, type Application } from './application-repository.js';
+import { findCall } from './call-repository.js';
 
 // The one way an application's status changes, for every web service and worker: inside the caller's transaction,
 // lock the row, check the move against the domain's table, record the event with its cause and reason, and queue the
@@ -58,8 +60,12 @@ export async function changeApplicationStatus(db: Queryable, change: StatusChang
   );
   await db.query('UPDATE application SET status = $2, updated_at = $3 WHERE id = $1', [application.id, change.status, change.at]);
   if (statusTellsApplicant(change.status) && application.applicationNumber) {
+    // Worded as the application's call words it.
+    const call = await findCall(db, application.callId);
+    if (!call) throw new Error(`Call ${application.callId} of application ${application.id} does not exist`);
     const notice = applicantNotice(
-      { applicationNumber: application.applicationNumber, projectName: String(application.data.projectName ?? '') },
+      call.noticeTexts,
+      { applicationNumber: application.applicationNumber, projectName: summaryOf(application.data).projectName },
       change.status,
       change.notice?.text ?? change.reason,
       change.notice?.dueDate,

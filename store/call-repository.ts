@@ -11,6 +11,8 @@ interface CallRow {
   city_deadline: Date;
   directions: unknown;
   direction_templates: unknown;
+  direction_capped_at_one_per_unit: string | null;
+  notice_texts: unknown;
   contacts: unknown;
   downloads: unknown;
   correction_days: number;
@@ -29,6 +31,8 @@ function toCall(row: CallRow): Call {
     cityDeadline: row.city_deadline,
     directions: row.directions,
     directionTemplates: row.direction_templates,
+    directionCappedAtOnePerUnit: row.direction_capped_at_one_per_unit,
+    noticeTexts: row.notice_texts,
     contacts: row.contacts,
     downloads: row.downloads,
     correctionDays: row.correction_days,
@@ -37,16 +41,32 @@ function toCall(row: CallRow): Call {
   });
 }
 
-/** Inserts a call unless one with its id exists; returns whether it was inserted. */
+/** Inserts a call unless one with its id exists; returns whether it was inserted. A call that breaks its schema is refused. */
 export async function insertCallIfMissing(db: Queryable, call: Call): Promise<boolean> {
+  const valid = callSchema.parse(call);
   const result = await db.query(
     `INSERT INTO call (id, year, title, guide, opens_at, enterprise_deadline, city_deadline, directions, direction_templates,
-                       contacts, downloads, correction_days, max_correction_rounds, province_floor)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
-    [call.id, call.year, call.title, call.guide, call.opensAt, call.enterpriseDeadline, call.cityDeadline, JSON.stringify(call.directions),
-      JSON.stringify(call.directionTemplates), JSON.stringify(call.contacts), JSON.stringify(call.downloads), call.correctionDays, call.maxCorrectionRounds, call.provinceFloor],
+                       direction_capped_at_one_per_unit, notice_texts, contacts, downloads, correction_days, max_correction_rounds, province_floor)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (id) DO NOTHING`,
+    [valid.id, valid.year, valid.title, valid.guide, valid.opensAt, valid.enterpriseDeadline, valid.cityDeadline, JSON.stringify(valid.directions),
+      JSON.stringify(valid.directionTemplates), valid.directionCappedAtOnePerUnit, JSON.stringify(valid.noticeTexts), JSON.stringify(valid.contacts),
+      JSON.stringify(valid.downloads), valid.correctionDays, valid.maxCorrectionRounds, valid.provinceFloor],
   );
   return result.rowCount === 1;
+}
+
+/**
+ * Replaces what a yearly call may change beyond its calendar: its directions, the direction → template table, the
+ * capped direction and the notice texts, validated together (issue 13 edits them in the browser).
+ */
+export async function updateCallVocabulary(db: Queryable, id: string, vocabulary: Pick<Call, 'directions' | 'directionTemplates' | 'directionCappedAtOnePerUnit' | 'noticeTexts'>): Promise<void> {
+  const existing = await findCall(db, id);
+  if (!existing) throw new Error(`Call ${id} does not exist`);
+  const valid = callSchema.parse({ ...existing, ...vocabulary });
+  await db.query(
+    'UPDATE call SET directions = $2, direction_templates = $3, direction_capped_at_one_per_unit = $4, notice_texts = $5 WHERE id = $1',
+    [id, JSON.stringify(valid.directions), JSON.stringify(valid.directionTemplates), valid.directionCappedAtOnePerUnit, JSON.stringify(valid.noticeTexts)],
+  );
 }
 
 /** Moves a call's calendar (the demo call, kept open on every start). */

@@ -48,7 +48,7 @@ describe('applicationFields', () => {
     ['an over-long enterprise name', { enterpriseName: '企'.repeat(101) }, 'enterpriseName', '不能超过100个字'],
     ['an over-long project name', { projectName: '项'.repeat(101) }, 'projectName', '不能超过100个字'],
     ['a blank project name', { projectName: '   ' }, 'projectName', '不能为空'],
-    ['an unknown direction', { direction: 'blockchain' }, 'direction', '请选择有效的申报方向'],
+    ['a direction code of another shape (which codes a call declares is directionProblem’s)', { direction: 'Blockchain 平台' }, 'direction', '请选择有效的申报方向'],
     ['an unknown enterprise kind', { enterpriseKind: 'state-owned' }, 'enterpriseKind', '请选择企业类型'],
     ['an unknown stage', { integrationStage: 'advanced' }, 'integrationStage', '请选择两化融合发展水平阶段'],
     ['a fractional team size', { itTeamSize: 1.5 }, 'itTeamSize', '请输入整数'],

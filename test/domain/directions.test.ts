@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  defaultTemplateForDirection,
-  directionCappedAtOnePerUnit,
-  directionCodes,
+  defaultDirectionCappedAtOnePerUnit,
+  defaultDirectionTemplates,
   directionLabel,
   directions,
   templateForDirection,
+  templateLabel,
   templates,
 } from '../../domain/directions.js';
 
-describe('directions', () => {
-  it('are the 14 directions of the notice, each code once', () => {
-    expect(directionCodes).toHaveLength(14);
-    expect(new Set(directionCodes).size).toBe(14);
+describe('the shipped directions (a new call’s defaults)', () => {
+  it('are the 14 directions of the notice, each code once, each with a template', () => {
+    const codes = directions.map((direction) => direction.code);
+    expect(codes).toHaveLength(14);
+    expect(new Set(codes).size).toBe(14);
+    expect(Object.keys(defaultDirectionTemplates).sort()).toEqual([...codes].sort());
   });
 
   it.each([
@@ -36,7 +38,13 @@ describe('directions', () => {
 
   it('makes the city platform a sub-type of the industry platform and the one capped per unit', () => {
     expect(directions.find((direction) => direction.code === 'city-platform')).toMatchObject({ subtypeOf: 'industry-platform' });
-    expect(directionCappedAtOnePerUnit).toBe('city-platform');
+    expect(defaultDirectionCappedAtOnePerUnit).toBe('city-platform');
+  });
+
+  it('reads a label from the list given (a call’s), and shows the code of a direction the list lacks', () => {
+    const list = [{ code: 'green-manufacturing', label: '绿色低碳' }];
+    expect(directionLabel('green-manufacturing', list)).toBe('绿色低碳');
+    expect(directionLabel('safety-production', list)).toBe('safety-production');
   });
 });
 
@@ -47,6 +55,8 @@ describe('templates', () => {
       ['industry-platform', '附件3', '行业（区域）级工业互联网平台类'],
       ['experience-center', '附件4', '工业互联网平台应用创新体验中心类'],
     ]);
+    expect(templateLabel('experience-center')).toBe('工业互联网平台应用创新体验中心类');
+    expect(templateLabel('retired-template')).toBe('retired-template');
   });
 
   it.each([
@@ -60,16 +70,16 @@ describe('templates', () => {
     ['green-manufacturing', 'mode-application'],
     ['safety-production', 'mode-application'],
   ] as const)('by default %s uses the %s template', (direction, template) => {
-    expect(defaultTemplateForDirection(direction)).toBe(template);
+    expect(templateForDirection(direction)).toBe(template);
   });
 
-  it('lets a call override one row and keeps the others', () => {
+  it('reads a call’s table, and knows no template for a direction the table lacks', () => {
     // given
-    const overrides = { 'enterprise-platform': 'industry-platform' } as const;
+    const table = { ...defaultDirectionTemplates, 'enterprise-platform': 'industry-platform' } as const;
     // when / then
-    expect(templateForDirection('enterprise-platform', overrides)).toBe('industry-platform');
-    expect(templateForDirection('city-platform', overrides)).toBe('industry-platform');
-    expect(templateForDirection('green-manufacturing', overrides)).toBe('mode-application');
-    expect(defaultTemplateForDirection('enterprise-platform')).toBe('mode-application');
+    expect(templateForDirection('enterprise-platform', table)).toBe('industry-platform');
+    expect(templateForDirection('green-manufacturing', table)).toBe('mode-application');
+    expect(templateForDirection('toString', table)).toBeUndefined();
+    expect(templateForDirection('retired-direction', table)).toBeUndefined();
   });
 });

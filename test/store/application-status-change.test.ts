@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call2021 } from '../../domain/call.js';
+import { summaryOf } from '../../domain/application-summary.js';
 import { createPool, withTransaction, type Pool } from '../../platform/database.js';
 import { findApplication } from '../../store/application-repository.js';
 import { changeApplicationStatus, IllegalStatusChange, noticeKey } from '../../store/application-status-change.js';
@@ -52,5 +54,20 @@ describe('changing an application’s status', () => {
     expect(await countsOf(entry!.id)).toEqual({ events: 1, inApp: 1, mail: 1 });
     const mail = await db.query('SELECT event_key FROM outbox_message WHERE event_key = $1', [noticeKey({ id: entry!.id, correctionRound: 0 }, 'recommended')]);
     expect(mail.rowCount).toBe(1);
+  });
+
+  it('words the notice as the application’s call words it', async () => {
+    // given: a call of its own with its own title and no footer
+    const call = await openTestCall(db, new Date(), { noticeTexts: { ...call2021.noticeTexts, title: '【{status}】{applicationNumber}', footer: '' } });
+    const [entry] = await seedLibrary(db, { callId: call.id, unitId: '130600', count: 1 });
+    // when
+    await change(entry!.id, 'recommended');
+    // then
+    const message = await db.query<{ title: string; body: string }>('SELECT title, body FROM in_app_message WHERE application_id = $1', [entry!.id]);
+    const application = (await findApplication(db, entry!.id))!;
+    expect(message.rows).toEqual([{
+      title: `【已推荐至省厅】${application.applicationNumber}`,
+      body: `您单位申报的项目“${summaryOf(application.data).projectName}”（编号 ${application.applicationNumber}）状态已更新为：已推荐至省厅。`,
+    }]);
   });
 });

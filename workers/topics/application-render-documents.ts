@@ -5,7 +5,8 @@ import { commitmentLetter } from '../../documents/commitment-letter.js';
 import type { DocumentModel } from '../../documents/document-model.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
-import { templates } from '../../domain/directions.js';
+import { summaryOf } from '../../domain/application-summary.js';
+import { templateLabel } from '../../domain/directions.js';
 import { unitById } from '../../domain/units.js';
 import { findApplication, type Application } from '../../store/application-repository.js';
 import { changeApplicationStatus } from '../../store/application-status-change.js';
@@ -37,16 +38,16 @@ export const applicationRenderDocuments = defineWorker({
     const models: Record<'materials' | 'commitment', DocumentModel> = {
       materials: applicationMaterials({
         callTitle: call.title,
-        templateLabel: templates.find((t) => t.code === application.template)!.label,
+        templateLabel: templateLabel(application.template),
         applicationNumber: application.applicationNumber,
         unitName: unitById(application.unitId ?? '')?.name ?? '',
         form,
         data: application.data,
       }),
       commitment: commitmentLetter({
-        enterpriseName: String(application.data.enterpriseName ?? ''),
+        enterpriseName: summaryOf(application.data).enterpriseName,
         uscc: application.enterpriseUscc,
-        projectName: String(application.data.projectName ?? ''),
+        projectName: summaryOf(application.data).projectName,
         applicationNumber: application.applicationNumber,
       }),
     };

@@ -3,7 +3,7 @@ import { withTransaction } from '../../platform/database.js';
 import { recommendationRefusals } from '../../domain/recommendation-refusals.js';
 import { findApplication } from '../../store/application-repository.js';
 import { changeApplicationStatus } from '../../store/application-status-change.js';
-import { findActiveRecommendation, insertRecommendation, RecommendationRefused } from '../../store/recommendation-repository.js';
+import { declaresCappedDirection, findActiveRecommendation, insertRecommendation, RecommendationRefused } from '../../store/recommendation-repository.js';
 import { BusinessError, defineWorker } from '../worker.js';
 
 /**
@@ -26,7 +26,7 @@ export const recommendationRecord = defineWorker({
             callId: application.callId,
             unitId: application.unitId,
             applicationId: application.id,
-            isCityPlatform: application.data.direction === 'city-platform',
+            isCityPlatform: await declaresCappedDirection(client, application),
             opinion: input.recommendationOpinion ?? '（经流程引擎推荐）',
             createdBy: 'engine',
           });

@@ -6,7 +6,7 @@ import { recommendationRow } from '../../documents/recommendation-rows.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { applicationFormIds } from '../../domain/application-forms.js';
-import { templates, type TemplateCode } from '../../domain/directions.js';
+import { templateLabel, type TemplateCode } from '../../domain/directions.js';
 import { unitById } from '../../domain/units.js';
 import { linkAttachments } from '../../store/attachment-repository.js';
 import { setRenderedTable } from '../../store/batch-repository.js';
@@ -27,7 +27,7 @@ export const recommendationTableRender = defineWorker({
     const unit = unitById(input.unitId);
     if (!call || !unit) throw new Error(`No call ${input.callId} or unit ${input.unitId}`);
     const entries = await recommendedApplications(deps.db, call.id, unit.id);
-    const model = recommendationTable({ callTitle: call.title, unitName: unit.name, rows: entries.map(recommendationRow), cityPlatforms: entries.filter((e) => e.isCityPlatform).length });
+    const model = recommendationTable({ callTitle: call.title, unitName: unit.name, rows: entries.map((entry) => recommendationRow(entry, call)), cityPlatforms: entries.filter((e) => e.isCityPlatform).length });
     const [pdf, docx] = await Promise.all([renderPdf(model), renderDocx(model)]);
     const name = `推荐表-${unit.name}-${call.year}`;
     const owner = { unitId: unit.id };
@@ -50,7 +50,7 @@ async function renderRecommendedMaterials(deps: WorkerDeps, call: { title: strin
   const form = await deps.forms.formOfInstance(entry.processInstanceId, applicationFormIds[entry.template as TemplateCode]);
   const model = applicationMaterials({
     callTitle: call.title,
-    templateLabel: templates.find((t) => t.code === entry.template)?.label ?? entry.template,
+    templateLabel: templateLabel(entry.template),
     applicationNumber: entry.applicationNumber,
     unitName,
     recommendedBy: unitName,

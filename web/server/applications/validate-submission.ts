@@ -1,23 +1,30 @@
-import { z } from 'zod';
 import { validateAgainstForm } from '../../../platform/form-validation.js';
 import type { Queryable } from '../../../platform/database.js';
 import { applicationFields, type ApplicationFields } from '../../../domain/application.js';
+import { attachmentReferencesIn } from '../../../domain/attachment-reference.js';
+import { directionProblem } from '../../../domain/call-directions.js';
+import type { TemplateCode } from '../../../domain/directions.js';
 import { normaliseUscc } from '../../../domain/uscc.js';
-import { findAttachments } from '../../../store/attachment-repository.js';
+import { foreignReferences } from '../../../store/attachment-repository.js';
+import { findCall } from '../../../store/call-repository.js';
 import { AppError, type FieldError } from '../errors.js';
-
-const reference = z.object({ id: z.uuid(), fileName: z.string(), sha256: z.string() });
 
 export interface ValidSubmission {
   fields: ApplicationFields;
   attachmentIds: string[];
 }
 
+/** The call and template a submission is made in: its direction must be one the call declares on the template. */
+export interface SubmissionScope {
+  callId: string;
+  template: TemplateCode;
+}
+
 /**
- * Checks submitted data the way the applicant's form would, then as the rules need it, then its attachments.
- * Malformed data is refused here with field messages (400) before anything is stored.
+ * Checks submitted data the way the applicant's form would, then as the rules need it, then its direction against
+ * the call's, then its attachments. Malformed data is refused here with field messages (400) before anything is stored.
  */
-export async function validateSubmission(db: Queryable, form: unknown, data: Record<string, unknown>, enterpriseUscc: string): Promise<ValidSubmission> {
+export async function validateSubmission(db: Queryable, form: unknown, data: Record<string, unknown>, enterpriseUscc: string, scope?: SubmissionScope): Promise<ValidSubmission> {
   const formProblems = validateAgainstForm(form, data);
   if (formProblems.length) throw invalid(formProblems);
   const parsed = applicationFields.safeParse(data);
@@ -25,15 +32,15 @@ export async function validateSubmission(db: Queryable, form: unknown, data: Rec
   if (normaliseUscc(parsed.data.uscc) !== enterpriseUscc) {
     throw invalid([{ path: 'uscc', message: '统一社会信用代码须与本账户所属企业一致' }]);
   }
-  const references = attachmentReferences(data);
-  const stored = new Map((await findAttachments(db, references.map((r) => r.ref.id))).map((a) => [a.id, a]));
-  const problems = references
-    .filter(({ ref }) => {
-      const attachment = stored.get(ref.id);
-      return !attachment || attachment.ownerUscc !== enterpriseUscc || attachment.sha256 !== ref.sha256.toLowerCase();
-    })
-    .map(({ path }) => ({ path, message: '附件不存在或不属于本企业，请重新上传' }));
-  if (problems.length) throw invalid(problems);
+  if (scope) {
+    const call = await findCall(db, scope.callId);
+    if (!call) throw new AppError('NOT_FOUND', '没有这个申报批次。');
+    const problem = directionProblem(call, scope.template, parsed.data.direction);
+    if (problem) throw invalid([{ path: 'direction', message: problem }]);
+  }
+  const references = attachmentReferencesIn(data);
+  const foreign = await foreignReferences(db, references, { uscc: enterpriseUscc });
+  if (foreign.length) throw invalid(foreign.map(({ path }) => ({ path, message: '附件不存在或不属于本企业，请重新上传' })));
   return { fields: parsed.data, attachmentIds: [...new Set(references.map((r) => r.ref.id))] };
 }
 
@@ -42,15 +49,4 @@ export async function validateSubmission(db: Queryable, form: unknown, data: Rec
 function invalid(problems: { path: string; message: string }[]): AppError {
   const fields: FieldError[] = problems.map((p) => ({ path: `data.${p.path}`, message: p.message }));
   return new AppError('VALIDATION_FAILED', undefined, fields);
-}
-
-/** Every attachment reference anywhere in the data, with its path. */
-function attachmentReferences(value: unknown, path = ''): { path: string; ref: z.infer<typeof reference> }[] {
-  const asReference = reference.safeParse(value);
-  if (asReference.success) return [{ path, ref: asReference.data }];
-  if (Array.isArray(value)) return value.flatMap((item, index) => attachmentReferences(item, path ? `${path}.${index}` : String(index)));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => attachmentReferences(item, path ? `${path}.${key}` : key));
-  }
-  return [];
 }
