@@ -1,6 +1,7 @@
 // The application fields the domain rules read — not the whole form. The server parses every submission with
 // this schema (besides the deployed form's own rules), so messages are Chinese: the applicant sees them.
 import { z } from 'zod';
+import { sharedFieldLabels } from './application-shared-fields.js';
 import { attachmentReference } from './attachment-reference.js';
 import { directionCodePattern } from './directions.js';
 import { priorityQualificationCodes } from './priority.js';
@@ -111,33 +112,14 @@ export const applicationFields = z
 /** The parsed application fields. */
 export type ApplicationFields = z.infer<typeof applicationFields>;
 
-/** The Chinese label of each field, for forms, documents and messages. */
-export const fieldLabels: Readonly<Record<keyof ApplicationFields, string>> = {
-  enterpriseName: '企业名称',
-  uscc: '统一社会信用代码',
-  usccConfirmedAsPrinted: '确认统一社会信用代码与营业执照印制一致',
-  declaredUnit: '推荐单位',
-  enterpriseKind: '企业类型',
-  independentLegalPerson: '是否具有独立法人资格',
-  localStatsProof: '统计部门证明材料',
-  localTaxProof: '税务部门证明材料',
-  integrationStage: '两化融合发展水平阶段',
-  selfAssessmentReport: '企业两化融合自评估报告',
-  itTeamSize: '信息化支撑队伍人数',
-  badRecordDeclared: '是否存在经营管理、社会信用、安全生产、节能环保等方面的不良记录',
-  priorityQualifications: '优先条件',
-  projectName: '项目名称',
-  direction: '申报方向',
-  projectType: '项目类型',
-  totalInvestment: '项目总投资（万元）',
-  completedInvestment: '已完成投资（万元）',
-  periodStart: '建设期开始日期',
-  periodEnd: '建设期结束日期',
-  plannedForPilot: '是否拟申请试点示范',
-  filingNumber: '项目备案号',
-  priorFiscalFunding: '是否获得过各级财政资金支持',
-  performanceTargets: '绩效目标',
-};
+/**
+ * The Chinese label of each field, as the application forms show it: taken from the fields the forms share
+ * (generated from forms/fragments/), so a label changes in one place; a domain field the forms do not share fails
+ * to compile here.
+ */
+export const fieldLabels: Readonly<Record<keyof ApplicationFields, string>> = Object.fromEntries(
+  Object.keys(applicationFields.shape).map((key) => [key, sharedFieldLabels[key as keyof ApplicationFields]]),
+) as Record<keyof ApplicationFields, string>;
 
 // helpers
 

@@ -26,7 +26,7 @@ describe('correctionFields', () => {
   ];
   it.each([
     ['the city’s comments, whatever the checks said', city, outcomes, city],
-    ['the checks that asked, named as the fields are', [], outcomes, [{ field: 'selfAssessmentReport', label: '企业两化融合自评估报告', comment: '【E3】请上传两化融合自评估报告' }]],
+    ['the checks that asked, named as the fields are', [], outcomes, [{ field: 'selfAssessmentReport', label: '两化融合自评估报告', comment: '【E3】请上传两化融合自评估报告' }]],
     ['nothing when neither names a field', [], outcomes.slice(0, 1), []],
   ])('%s', (_, comments, latest, expected) => {
     expect(correctionFields(comments, latest)).toEqual(expected);
