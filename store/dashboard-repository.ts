@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/database.js';
+import { summaryOf } from '../domain/application-summary.js';
 
 // Read-only figures for the province's dashboards: applications per status, and which application or unit batch a
 // process instance belongs to (so an engine task or incident can be shown with its unit and application number).
@@ -23,8 +24,10 @@ export interface ProcessSubject {
 /** The applications and unit batches whose process instances are among `processInstanceIds`. */
 export async function processSubjects(db: Queryable, processInstanceIds: readonly string[]): Promise<Map<string, ProcessSubject>> {
   if (processInstanceIds.length === 0) return new Map();
-  const result = await db.query<{ process_instance_id: string; application_id: string | null; application_number: string | null; project_name: string | null; unit_id: string | null; call_id: string; call_title: string }>(
-    `SELECT a.process_instance_id, a.id AS application_id, a.application_number, a.data->>'projectName' AS project_name, a.unit_id, a.call_id, c.title AS call_title
+  const result = await db.query<{ process_instance_id: string; application_id: string | null; application_number: string | null; summary: unknown; unit_id: string | null; call_id: string; call_title: string }>(
+    // Only the summary's fields leave the database; summaryOf parses them as every other reader does.
+    `SELECT a.process_instance_id, a.id AS application_id, a.application_number, jsonb_build_object('projectName', a.data->'projectName') AS summary,
+            a.unit_id, a.call_id, c.title AS call_title
        FROM application a JOIN call c ON c.id = a.call_id
       WHERE a.process_instance_id = ANY($1)
      UNION ALL
@@ -34,7 +37,8 @@ export async function processSubjects(db: Queryable, processInstanceIds: readonl
     [processInstanceIds],
   );
   return new Map(result.rows.map((row) => [row.process_instance_id, {
-    processInstanceId: row.process_instance_id, applicationId: row.application_id, applicationNumber: row.application_number, projectName: row.project_name,
+    processInstanceId: row.process_instance_id, applicationId: row.application_id, applicationNumber: row.application_number,
+    projectName: row.application_id === null ? null : summaryOf(row.summary).projectName,
     unitId: row.unit_id, callId: row.call_id, callTitle: row.call_title,
   }]));
 }

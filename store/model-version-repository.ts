@@ -115,8 +115,8 @@ export async function latestVersionsOfKind(db: Queryable, kind: ModelKind): Prom
 /** The newest version of a model with exactly this content, a shipped one first; undefined if none has it. */
 export async function findVersionWithContent(db: Queryable, kind: ModelKind, key: string, sha256: string): Promise<ModelVersion | undefined> {
   const result = await db.query<VersionRow>(
-    `SELECT * FROM model_version WHERE kind = $1 AND key = $2 AND sha256 = $3 ORDER BY (source = 'shipped') DESC, version DESC LIMIT 1`,
-    [kind, key, sha256],
+    `SELECT * FROM model_version WHERE kind = $1 AND key = $2 AND sha256 = $3 ORDER BY (source = $4) DESC, version DESC LIMIT 1`,
+    [kind, key, sha256, 'shipped' satisfies VersionSource],
   );
   return result.rows[0] && toVersion(result.rows[0]);
 }

@@ -1,6 +1,8 @@
 import type { Queryable } from '../platform/database.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
+import { summaryOf } from '../domain/application-summary.js';
 import type { TemplateCode } from '../domain/directions.js';
+import type { RuleResult } from '../domain/eligibility/rule.js';
 
 // What the tasklist shows beside an engine task: the application or the unit batch its process instance belongs
 // to, and the names of the people it mentions. One query per kind for a whole list of tasks.
@@ -36,22 +38,26 @@ export async function applicationsOfInstances(db: Queryable, processInstanceIds:
   if (!processInstanceIds.length) return [];
   const result = await db.query<{
     id: string; process_instance_id: string; application_number: string | null; unit_id: string | null; template: TemplateCode; status: ApplicationStatus;
-    enterprise_name: string | null; project_name: string | null; warning_count: number;
+    summary: unknown; warning_count: number;
   }>(
+    // Only the summary's fields leave the database; summaryOf parses them as every other reader does.
     `SELECT a.id, a.process_instance_id, a.application_number, a.unit_id, a.template, a.status,
-            a.data->>'enterpriseName' AS enterprise_name, a.data->>'projectName' AS project_name, w.warning_count
+            jsonb_build_object('enterpriseName', a.data->'enterpriseName', 'projectName', a.data->'projectName') AS summary, w.warning_count
        FROM application a
        CROSS JOIN LATERAL (
-         SELECT count(*) FILTER (WHERE o.result = 'warning')::int AS warning_count FROM application_rule_outcome o
+         SELECT count(*) FILTER (WHERE o.result = $2)::int AS warning_count FROM application_rule_outcome o
           WHERE o.application_id = a.id AND o.round = (SELECT max(m.round) FROM application_rule_outcome m WHERE m.application_id = a.id)
        ) w
       WHERE a.process_instance_id = ANY($1::text[])`,
-    [processInstanceIds],
+    [processInstanceIds, 'warning' satisfies RuleResult],
   );
-  return result.rows.map((row) => ({
-    id: row.id, processInstanceId: row.process_instance_id, applicationNumber: row.application_number, unitId: row.unit_id, template: row.template,
-    status: row.status, enterpriseName: row.enterprise_name ?? '', projectName: row.project_name ?? '', warningCount: row.warning_count,
-  }));
+  return result.rows.map((row) => {
+    const { enterpriseName, projectName } = summaryOf(row.summary);
+    return {
+      id: row.id, processInstanceId: row.process_instance_id, applicationNumber: row.application_number, unitId: row.unit_id, template: row.template,
+      status: row.status, enterpriseName, projectName, warningCount: row.warning_count,
+    };
+  });
 }
 
 /** The unit batches of these process instances, with their call's title. */
