@@ -12,6 +12,7 @@ import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { accountOf } from '../plugins/authentication.js';
 import { attachmentParams, attachmentView, downloadQuery, uploadFields } from '../schemas/attachments.js';
+import { multipartText } from './multipart-field.js';
 
 
 /** Upload (checked by content, size-limited, hashed) and download of attachments, each within its owner's scope. */
@@ -24,7 +25,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
     const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
     if (!part) throw new AppError('VALIDATION_FAILED', '请选择要上传的文件。', [{ path: 'file', message: '缺少文件' }]);
     const content = await part.toBuffer(); // throws a 413 past maxBytes
-    const fields = uploadFields.safeParse({ replaces: fieldValue(part.fields.replaces) });
+    const fields = uploadFields.safeParse({ replaces: multipartText(part.fields.replaces) });
     if (!fields.success) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'replaces', message: fields.error.issues[0]!.message }]);
     // 200 characters as PostgreSQL counts them (code points): cutting UTF-16 units could leave half an emoji
     const fileName = [...part.filename.normalize('NFC')].slice(0, 200).join('');
@@ -101,9 +102,4 @@ function mayOpen(account: Account, attachment: Attachment, referencingUnits: rea
     case 'expert':
       return false; // experts see assigned library projects, which arrive with the province stage
   }
-}
-
-function fieldValue(field: unknown): unknown {
-  const single = Array.isArray(field) ? field[0] : field;
-  return single && typeof single === 'object' && 'value' in single ? (single as { value: unknown }).value : undefined;
 }

@@ -17,6 +17,7 @@ import {
   lintRequest, modelParams, modelSummaries, modelVersion, newVersion, releaseList, releaseQuery, restoreRequest, savedVersion, versionDiff, versionParams,
   versionSummaries,
 } from '../schemas/studio.js';
+import { multipartText } from './multipart-field.js';
 import { callSets, moveCallSet } from '../studio/call-sets.js';
 import { deployVersion } from '../studio/deploy-version.js';
 import { loadElementTemplates } from '../studio/element-templates.js';
@@ -182,7 +183,7 @@ export const studioRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi }
     const text = (await part.toBuffer()).toString('utf8').replace(/^\uFEFF/, '');
     const fileKind = kindOfFileName(part.filename);
     if (!fileKind) throw new AppError('VALIDATION_FAILED', '只能导入 .bpmn、.dmn 或 .form 文件。', [{ path: 'file', message: '文件类型不支持' }]);
-    const note = changeComment.safeParse(fieldValue(part.fields.comment) ?? '');
+    const note = changeComment.safeParse(multipartText(part.fields.comment) ?? '');
     if (!note.success) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'comment', message: note.error.issues[0]!.message }]);
     // A multipart upload is not a JSON body: the shared check (plugins/storable-text.ts) does not see it.
     const unstorable = findUnstorableText({ file: text, comment: note.data }, '');
@@ -198,10 +199,3 @@ export const studioRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi }
     schema: { tags: ['studio'], summary: 'The Camunda 7 element templates of this project’s workers, one per topic', response: { 200: elementTemplates } },
   }, async () => loadElementTemplates());
 };
-
-// helpers
-
-function fieldValue(field: unknown): string | undefined {
-  const value = (Array.isArray(field) ? field[0] : field) as { type?: string; value?: unknown } | undefined;
-  return value?.type === 'field' && typeof value.value === 'string' ? value.value : undefined;
-}
