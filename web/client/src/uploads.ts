@@ -1,4 +1,4 @@
-import type { AttachmentReference } from '../../../domain/application.js';
+import type { AttachmentReference } from '../../../domain/attachment-reference.js';
 import { attachmentView } from '../../server/schemas/attachments.js';
 import { ApiError, postForm } from './api.js';
 

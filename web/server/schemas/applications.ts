@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { attachmentReference } from '../../../domain/application.js';
+import { attachmentReference } from '../../../domain/attachment-reference.js';
 import { applicationStatusCodes } from '../../../domain/application-status.js';
-import { templates } from '../../../domain/directions.js';
+import { templateCode } from '../../../domain/directions.js';
 import { formData, timestamp } from './common.js';
 
 // The applicant portal's requests and answers: calls, drafts, submission, status and history, documents, sealed
 // scans, correction (routes/applications.ts).
 
-export const templateCode = z.enum(templates.map((t) => t.code));
+export { templateCode };
 export const applicationStatus = z.enum(applicationStatusCodes);
 export const applicationParams = z.object({ id: z.uuid('须为申报编号') });
 

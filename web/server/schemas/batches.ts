@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentReference } from '../../../domain/application.js';
+import { attachmentReference } from '../../../domain/attachment-reference.js';
 import { unitIds } from '../../../domain/units.js';
 import { callParams, timestamp } from './common.js';
 

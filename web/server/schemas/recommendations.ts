@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unitIds } from '../../../domain/units.js';
+import { applicationStatus } from './applications.js';
 import { callParams, timestamp } from './common.js';
 
 // A unit's library, recommendations and ranking; the province's indicators and per-unit figures
@@ -14,7 +15,7 @@ export const libraryEntry = z.object({
   projectName: z.string(),
   direction: z.string(),
   priorityRank: z.number().nullable(),
-  status: z.string(),
+  status: applicationStatus,
   recommendation: z.object({ rank: z.number(), opinion: z.string() }).nullable(),
 });
 export const unitLibrary = z.object({ progress: recommendationProgress, entries: z.array(libraryEntry) });

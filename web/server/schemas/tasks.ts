@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { templates } from '../../../domain/directions.js';
 import { unitIds } from '../../../domain/units.js';
 import { applicationStatus, templateCode } from './applications.js';
 import { formData } from './common.js';
@@ -14,7 +13,7 @@ export const dueFilters = ['overdue', 'today', 'week', 'none'] as const;
 export const taskCriteria = z.strictObject({
   stage: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, '须为流程中的任务编号').optional(),
   unitId: z.enum(unitIds, '没有这个推荐单位').optional(),
-  template: z.enum(templates.map((t) => t.code), '没有这个申报类别').optional(),
+  template: templateCode.optional(),
   due: z.enum(dueFilters, '到期筛选须为已逾期、今日到期、7日内到期或无到期日').optional(),
   dueBefore: z.iso.date('须为日期，如 2021-12-20').optional(),
   assignee: z.enum(['mine', 'unassigned'], '办理人筛选须为我认领的或未认领').optional(),
@@ -82,7 +81,7 @@ export const taskCompletion = z.record(z.string().max(64), z.unknown());
 export const taskDiagram = z.object({ xml: z.string(), activeActivityIds: z.array(z.string()), completedActivityIds: z.array(z.string()) });
 
 export const taskHistory = z.object({
-  statusEvents: z.array(z.object({ status: z.string(), at: z.string(), actor: z.string(), reason: z.string().nullable() })),
+  statusEvents: z.array(z.object({ status: applicationStatus, at: z.string(), actor: z.string(), reason: z.string().nullable() })),
   steps: z.array(z.object({
     activityId: z.string(), name: z.string().nullable(), type: z.string(), startTime: z.string(), endTime: z.string().nullable(), canceled: z.boolean(), assignee: person.nullable(),
   })),
