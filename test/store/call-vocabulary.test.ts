@@ -56,7 +56,7 @@ describe('migration 018', () => {
     for (const cleanup of cleanups) await cleanup();
   });
 
-  it('gives a call stored before it today’s labels, capped direction and notice texts', async () => {
+  it('turns each call stored before it into a valid call: today’s labels, one template row per direction, the cap where the call has it, the notice texts', async () => {
     // given: a database migrated up to 017 holding a call whose directions are bare codes
     const { schema, pool, drop } = await freshSchema();
     cleanups.push(drop);
@@ -64,19 +64,34 @@ describe('migration 018', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'iiot-migrations-'));
     for (const migration of all.filter((m) => m.id < 18)) await copyFile(path.join(MIGRATIONS_DIR, migration.name), path.join(dir, migration.name));
     await migrate(pool, dir, schema);
-    await pool.query(
+    const insertOld = (id: string, codes: string[], table: Record<string, string>) => pool.query(
       `INSERT INTO call (id, year, title, guide, opens_at, enterprise_deadline, city_deadline, directions, direction_templates, contacts, downloads)
-       VALUES ('old', 2021, '2021', '', '2021-11-29', '2021-12-15', '2021-12-20', $1, $2, '[]', '[]')`,
-      [JSON.stringify(directions.map((d) => d.code)), JSON.stringify(defaultDirectionTemplates)],
+       VALUES ($1, 2021, '2021', '', '2021-11-29', '2021-12-15', '2021-12-20', $2, $3, '[]', '[]')`,
+      [id, JSON.stringify(codes), JSON.stringify(table)],
     );
+    // the 2021 call as seeded; a call with two directions whose table overrode one row and listed others it lacks;
+    // a call with the city platform but not the industry platform it is a sub-type of
+    await insertOld('old', directions.map((d) => d.code), defaultDirectionTemplates);
+    await insertOld('subset', ['green-manufacturing', 'industry-platform'], { 'green-manufacturing': 'industry-platform', 'safety-production': 'mode-application' });
+    await insertOld('orphan', ['city-platform', 'safety-production'], {});
     // when
     const eighteen = all.find((m) => m.id === 18)!;
     await copyFile(path.join(MIGRATIONS_DIR, eighteen.name), path.join(dir, eighteen.name));
     await migrate(pool, dir, schema);
-    // then
-    const stored = (await findCall(pool, 'old'))!;
-    expect(stored.directions).toEqual(directions);
-    expect(stored.directionCappedAtOnePerUnit).toBe('city-platform');
-    expect(stored.noticeTexts).toEqual(defaultNoticeTexts);
+    // then: each reads as a valid call, with the labels, table and cap the code gave it before
+    const old = (await findCall(pool, 'old'))!;
+    expect(old.directions).toEqual(directions);
+    expect(old.directionTemplates).toEqual(defaultDirectionTemplates);
+    expect(old.directionCappedAtOnePerUnit).toBe('city-platform');
+    expect(old.noticeTexts).toEqual(defaultNoticeTexts);
+    expect(await findCall(pool, 'subset')).toMatchObject({
+      directions: [{ code: 'green-manufacturing', label: '绿色制造' }, { code: 'industry-platform', label: '行业（区域）级工业互联网平台' }],
+      directionTemplates: { 'green-manufacturing': 'industry-platform', 'industry-platform': 'industry-platform' },
+      directionCappedAtOnePerUnit: null,
+    });
+    const orphan = (await findCall(pool, 'orphan'))!;
+    expect(orphan.directions).toEqual([{ code: 'city-platform', label: '市级工业互联网综合平台' }, { code: 'safety-production', label: '安全生产' }]);
+    expect(orphan.directionTemplates).toEqual({ 'city-platform': 'industry-platform', 'safety-production': 'mode-application' });
+    expect(orphan.directionCappedAtOnePerUnit).toBe('city-platform');
   });
 });
