@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/database.js';
+import { summaryOf } from '../domain/application-summary.js';
 
 // The engine command outbox (migrations/017_engine_command.sql): queued in the transaction of the change it belongs
 // to, claimed by whoever runs it (the request at once, the relay later) under a row lock held until its outcome is
@@ -152,8 +153,35 @@ export async function engineCommandsOf(db: Queryable, subject: EngineCommandSubj
   return result.rows.map(toCommand);
 }
 
+/** Whom a failing command concerns, as an operator reads it: the application (number, project) or batch, unit, call. */
+export interface FailingEngineCommand {
+  command: EngineCommand;
+  applicationNumber: string | null;
+  projectName: string | null;
+  unitId: string | null;
+  callId: string | null;
+  callTitle: string | null;
+}
+
 /** Pending commands that have failed at least once, oldest first: what an operator must look at. */
-export async function failingEngineCommands(db: Queryable, maxResults: number): Promise<EngineCommand[]> {
-  const result = await db.query<CommandRow>('SELECT * FROM engine_command WHERE done_at IS NULL AND attempts > 0 ORDER BY created_at, id LIMIT $1', [maxResults]);
-  return result.rows.map(toCommand);
+export async function failingEngineCommands(db: Queryable, maxResults: number): Promise<FailingEngineCommand[]> {
+  const result = await db.query<CommandRow & { application_number: string | null; summary: unknown; unit_id: string | null; call_id: string | null; call_title: string | null }>(
+    `SELECT e.*, a.application_number, jsonb_build_object('projectName', a.data->'projectName') AS summary,
+            coalesce(a.unit_id, e.batch_unit_id) AS unit_id, c.id AS call_id, c.title AS call_title
+       FROM engine_command e
+       LEFT JOIN application a ON a.id = e.application_id
+       LEFT JOIN call c ON c.id = coalesce(a.call_id, e.batch_call_id)
+      WHERE e.done_at IS NULL AND e.attempts > 0
+      ORDER BY e.created_at, e.id
+      LIMIT $1`,
+    [maxResults],
+  );
+  return result.rows.map((row) => ({
+    command: toCommand(row),
+    applicationNumber: row.application_number,
+    projectName: row.application_id === null ? null : summaryOf(row.summary).projectName,
+    unitId: row.unit_id,
+    callId: row.call_id,
+    callTitle: row.call_title,
+  }));
 }

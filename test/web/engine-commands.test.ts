@@ -165,6 +165,18 @@ describe('engine calls after commit, replayed safely', () => {
       const failing = (await findEngineCommand(web.db, bogus))!;
       expect(failing).toMatchObject({ attempts: 1, doneAt: null });
       expect(failing.lastError).toMatch(/\S/);
+      // and the province sees it among the incidents, with the application and the engine's message
+      const province = await signIn(web.app, await createTestAccount(web.db, 'province-officer'));
+      const listed = (await web.app.inject({ method: 'GET', url: '/api/dashboard/incidents', headers: province })).json() as { incidents: { incidentId: string; applicationNumber: string | null; message: string | null; retryable: boolean }[] };
+      const incident = listed.incidents.find((i) => i.incidentId === `engine-command-${bogus}`);
+      expect(incident).toMatchObject({ applicationNumber: entry!.applicationNumber, message: failing.lastError, retryable: true });
+      // a retry delivers it once more, answers the engine's refusal, and is audited
+      const retried = await web.app.inject({ method: 'POST', url: `/api/dashboard/incidents/engine-command-${bogus}/retry`, headers: province });
+      expect(retried.statusCode).toBe(409);
+      expect(retried.json().message).toContain('重试后仍未成功');
+      expect((await findEngineCommand(web.db, bogus))!.attempts).toBe(2);
+      const audit = await web.db.query("SELECT detail FROM audit_log WHERE subject = $1 AND action = 'engine-command.retried'", [`engine-command:${bogus}`]);
+      expect(audit.rows).toEqual([{ detail: expect.objectContaining({ kind: 'complete-task', delivery: 'failed' }) }]);
     } finally {
       // Not left for later runs of the relay in this test run.
       await web.db.query('UPDATE engine_command SET done_at = now() WHERE id = $1', [bogus]);

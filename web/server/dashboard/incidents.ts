@@ -3,6 +3,7 @@ import { fromEngineDate, type EngineApi, type EngineIncident } from '../../../pl
 import { EngineError } from '../../../platform/engine-client.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { processSubjects } from '../../../store/dashboard-repository.js';
+import { engineCommandIncidents, isEngineCommandIncident, retryEngineCommand } from '../engine-commands/command-incidents.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { mapWithLimit } from './map-with-limit.js';
@@ -48,7 +49,9 @@ export async function openIncidents(deps: Deps): Promise<Incidents> {
     retryable: isRetryable(incident),
     ...subjectView(incident.processInstanceId ? subjects.get(incident.processInstanceId) : undefined),
   }));
-  return { total: Math.max(total, views.length), incidents: views };
+  // Beside the engine's incidents, the engine calls the platform keeps failing to make (web/server/engine-commands/).
+  const commands = await engineCommandIncidents(deps.db, MAX_INCIDENT_ROWS);
+  return { total: Math.max(total, views.length) + commands.length, incidents: [...commands, ...views].sort((a, b) => a.at.getTime() - b.at.getTime()) };
 }
 
 /**
@@ -56,6 +59,7 @@ export async function openIncidents(deps: Deps): Promise<Incidents> {
  * task's or job's retries, which resolves the incident, and records who did it in the audit log.
  */
 export async function retryIncident(deps: Deps, account: Account, incidentId: string): Promise<void> {
+  if (isEngineCommandIncident(incidentId)) return retryEngineCommand(deps, account, incidentId);
   const incident = await deps.engine.openIncident(incidentId);
   if (!incident) throw new AppError('INCIDENT_RESOLVED');
   const root = incident.rootCauseIncidentId && incident.rootCauseIncidentId !== incident.id ? ((await deps.engine.openIncident(incident.rootCauseIncidentId)) ?? incident) : incident;
