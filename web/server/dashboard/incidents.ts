@@ -51,7 +51,7 @@ export async function openIncidents(deps: Deps): Promise<Incidents> {
   }));
   // Beside the engine's incidents, the engine calls the platform keeps failing to make (web/server/engine-commands/).
   const commands = await engineCommandIncidents(deps.db, MAX_INCIDENT_ROWS);
-  return { total: Math.max(total, views.length) + commands.length, incidents: [...commands, ...views].sort((a, b) => a.at.getTime() - b.at.getTime()) };
+  return { total: Math.max(total, views.length) + commands.length, incidents: [...commands, ...views].sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, MAX_INCIDENT_ROWS) };
 }
 
 /**
