@@ -1,9 +1,6 @@
 import type { DatabaseError } from 'pg';
 import type { Queryable } from '../platform/database.js';
-import { findCall } from './call-repository.js';
 import { libraryStatuses, type ApplicationStatus } from '../domain/application-status.js';
-import { summaryOf } from '../domain/application-summary.js';
-import { isCappedAtOnePerUnit } from '../domain/call-directions.js';
 import type { CapViolation } from '../domain/recommendation-refusals.js';
 
 // Recommendations and indicators. The caps live in the database (migrations/010_recommendation.sql); this module
@@ -30,13 +27,6 @@ export interface NewRecommendation {
   isCityPlatform: boolean;
   opinion: string;
   createdBy: string;
-}
-
-/** Whether an application declares the direction its call caps at one per unit (2021: the city platform). */
-export async function declaresCappedDirection(db: Queryable, application: { callId: string; data: unknown }): Promise<boolean> {
-  const call = await findCall(db, application.callId);
-  if (!call) throw new Error(`Call ${application.callId} does not exist`);
-  return isCappedAtOnePerUnit(call, summaryOf(application.data).direction);
 }
 
 /**

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { withTransaction } from '../../platform/database.js';
-import { recommendationRefusals } from '../../domain/recommendation-refusals.js';
+import { summaryOf } from '../../domain/application-summary.js';
+import { isCappedAtOnePerUnit } from '../../domain/call-directions.js';
+import { recommendationRefusal } from '../../domain/recommendation-refusals.js';
 import { findApplication } from '../../store/application-repository.js';
 import { changeApplicationStatus } from '../../store/application-status-change.js';
-import { declaresCappedDirection, findActiveRecommendation, insertRecommendation, RecommendationRefused } from '../../store/recommendation-repository.js';
+import { findCall } from '../../store/call-repository.js';
+import { findActiveRecommendation, insertRecommendation, RecommendationRefused } from '../../store/recommendation-repository.js';
 import { BusinessError, defineWorker } from '../worker.js';
 
 /**
@@ -21,17 +24,20 @@ export const recommendationRecord = defineWorker({
       const application = await findApplication(client, input.applicationId, true);
       if (!application?.applicationNumber || !application.unitId) throw new Error(`Application ${input.applicationId} is not a submitted application`);
       if (!(await findActiveRecommendation(client, application.id))) {
+        // Read before the insert: a refused insert aborts the transaction.
+        const call = await findCall(client, application.callId);
+        if (!call) throw new Error(`Call ${application.callId} does not exist`);
         try {
           await insertRecommendation(client, {
             callId: application.callId,
             unitId: application.unitId,
             applicationId: application.id,
-            isCityPlatform: await declaresCappedDirection(client, application),
+            isCityPlatform: isCappedAtOnePerUnit(call, summaryOf(application.data).direction),
             opinion: input.recommendationOpinion ?? '（经流程引擎推荐）',
             createdBy: 'engine',
           });
         } catch (error) {
-          if (error instanceof RecommendationRefused) throw new BusinessError('RECOMMENDATION_REFUSED', recommendationRefusals[error.violation]);
+          if (error instanceof RecommendationRefused) throw new BusinessError('RECOMMENDATION_REFUSED', recommendationRefusal(error.violation, call));
           throw error;
         }
       }
