@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
 import { systemClock } from '../../platform/clock.js';
 import { deployedFormReader } from '../../platform/deployed-form-reader.js';
+import { createLogger } from '../../platform/logger.js';
 import { findApplication, statusHistory } from '../../store/application-repository.js';
 import { findBatch } from '../../store/batch-repository.js';
 import { engineCommandsOf, findEngineCommand, queueTaskCompletion } from '../../store/engine-command-repository.js';
@@ -12,7 +13,7 @@ import { recommend } from '../../web/server/applications/recommend.js';
 import { submitApplication } from '../../web/server/applications/submit-application.js';
 import { prepareBatch } from '../../web/server/batches/batch-workflow.js';
 import { deliverEngineCommand } from '../../web/server/engine-commands/deliver.js';
-import { relayEngineCommands } from '../../web/server/engine-commands/relay.js';
+import { relayEngineCommands, startEngineCommandRelay } from '../../web/server/engine-commands/relay.js';
 import { findAccountByUsername } from '../../web/server/identity/account-repository.js';
 import { createDraft, openTestCall, randomUscc, validModeData } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
@@ -129,11 +130,16 @@ describe('engine calls after commit, replayed safely', () => {
     expect(started).toHaveLength(1);
     expect(await findBatch(web.db, batchCall.id, unitId)).toMatchObject({ processInstanceId: null });
 
-    // when: the relay runs again
-    await relayEngineCommands({ db: web.db, engine });
-    // then: exactly one instance, the batch linked to it, and the reviewer gets the 推荐表
+    // when: the web server starts again, with its relay
+    const relay = startEngineCommandRelay({ db: web.db, engine, logger: createLogger('test-relay', 'silent') });
+    try {
+      // then: exactly one instance, the batch linked to it, and the reviewer gets the 推荐表
+      const linked = await waitFor('the batch linked', async () => (await findBatch(web.db, batchCall.id, unitId))?.processInstanceId ?? undefined);
+      expect(linked).toBe(started[0]!.id);
+    } finally {
+      await relay.stop();
+    }
     expect((await instancesOf(businessKey, 'unitBatch')).map((i) => i.id)).toEqual([started[0]!.id]);
-    expect((await findBatch(web.db, batchCall.id, unitId))!.processInstanceId).toBe(started[0]!.id);
     await waitFor('the 推荐表', async () => {
       const batch = (await web.app.inject({ method: 'GET', url: `/api/calls/${batchCall.id}/batch`, headers: reviewer })).json();
       return batch.state === 'ready' ? batch : undefined;
