@@ -9,8 +9,8 @@ import { folderAttachmentStore } from '../platform/attachment-store.js';
 import { systemClock } from '../platform/clock.js';
 import { projectRoot } from '../platform/config.js';
 import { createPool } from '../platform/database.js';
-import { engineApi } from '../platform/engine-api.js';
-import { createEngineClient, type EngineClient } from '../platform/engine-client.js';
+import { createEngineApi } from '../platform/engine/index.js';
+import { createEngineClient, type EngineClient } from '../platform/engine/client.js';
 import { startLocalStack } from '../dev-stack/local-stack.js';
 import { createLogger } from '../platform/logger.js';
 import { migrate } from '../platform/migrate.js';
@@ -61,7 +61,7 @@ export async function benchmarkDeclaration(count: number, inFlight: number, log:
       deps: createWorkerDeps({ db, engine: engineConfig, attachmentDir, logger, clock: systemClock }),
     });
     const app = await buildApp({
-      engine: engineApi(engine), db, logger, clock: systemClock,
+      engine: createEngineApi(engine), db, logger, clock: systemClock,
       security: { cookieSecure: false, sessionHours: 8, signInAttemptsPerMinute: 100_000 },
       attachments: { store: folderAttachmentStore(attachmentDir), maxBytes: 1024 * 1024 },
     });
@@ -148,7 +148,7 @@ async function runTasklist(base: string, db: ReturnType<typeof createPool>, engi
   await insertAccountIfMissing(db, { username: 'bench.city', displayName: '石家庄市工信局', passwordHash: await hashPassword('bench-password'), role: 'city-reviewer', unitId: '130100' });
   const headers = await signIn(base, 'bench.city');
   const schema = z.array(z.object({ id: z.string() }));
-  // The very query the web server sends for a city reviewer (platform/engine-api.ts tasklistTasks).
+  // The very query the web server sends for a city reviewer (platform/engine/tasks.ts tasklistTasks).
   const readRaw = async () => (await engine.request('POST', '/task?firstResult=0&maxResults=1000', { json: { candidateGroups: ['city130100'], includeAssignedTasks: true, sorting: [{ sortBy: 'created', sortOrder: 'desc' }] }, schema })).length;
   const readListed = async () => {
     const response = await fetch(`${base}/api/tasks`, { headers });

@@ -1,3 +1,4 @@
+import { summaryOf } from '../domain/application-summary.js';
 import type { DocumentModel } from './document-model.js';
 import { formBlocks } from './form-values.js';
 
@@ -24,7 +25,7 @@ export function applicationMaterials(input: MaterialsInput): DocumentModel {
       { type: 'heading', text: '推荐单位意见' },
       { type: 'paragraph', text: input.recommendedBy ? input.recommendationOpinion ?? `${input.recommendedBy}推荐。` : '（由推荐单位填写）' },
       { type: 'seal', lines: ['推荐单位（公章）：', '年　　月　　日'] },
-      { type: 'seal', lines: [`申报企业（公章）：${String(input.data.enterpriseName ?? '')}`, '法定代表人（签字）：', '年　　月　　日'] },
+      { type: 'seal', lines: [`申报企业（公章）：${summaryOf(input.data).enterpriseName}`, '法定代表人（签字）：', '年　　月　　日'] },
     ],
   };
 }

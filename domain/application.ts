@@ -46,7 +46,6 @@ const amount = z
   .max(maxAmountWanYuan, `金额不能超过${maxAmountWanYuan}万元`);
 const isoDate = z.iso.date({ error: '请输入有效日期' });
 
-export { attachmentReference, type AttachmentReference } from './attachment-reference.js';
 
 /** One structured performance target (绩效目标): acceptance and spot-checks judge against it. */
 export const performanceTarget = z.object({

@@ -1,4 +1,4 @@
-import type { EngineApi } from './engine-api.js';
+import type { EngineApi } from './engine/index.js';
 
 /** Reads a form from the deployment of a process definition: the very form that version was deployed with. */
 export interface DeployedFormReader {

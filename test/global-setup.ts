@@ -6,11 +6,11 @@ import type { TestProject } from 'vitest/node';
 import './provided-context.js';
 import { systemClock } from '../platform/clock.js';
 import { createPool } from '../platform/database.js';
-import { createEngineClient } from '../platform/engine-client.js';
+import { createEngineClient } from '../platform/engine/client.js';
 import { startLocalStack } from '../dev-stack/local-stack.js';
 import { createLogger } from '../platform/logger.js';
 import { migrate } from '../platform/migrate.js';
-import { engineApi } from '../platform/engine-api.js';
+import { createEngineApi } from '../platform/engine/index.js';
 import { findFreePort } from '../platform/ports.js';
 import { MIGRATIONS_DIR } from '../web/server/server.js';
 import { seedShippedModels } from '../web/server/studio/seed-shipped-models.js';
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
   const db = createPool(stack.databaseUrl);
   await migrate(db, MIGRATIONS_DIR);
   // As the web server does at start: the shipped models become versions and releases.
-  await seedShippedModels({ db, engine: engineApi(createEngineClient(engineConfig)) }, { processesDir: path.join(projectRoot, 'processes'), formsDir: path.join(projectRoot, 'forms') });
+  await seedShippedModels({ db, engine: createEngineApi(createEngineClient(engineConfig)) }, { processesDir: path.join(projectRoot, 'processes'), formsDir: path.join(projectRoot, 'forms') });
   const workers = startWorkerRuntime({
     engine: engineConfig,
     config: { WORKER_MAX_TASKS: 10, WORKER_LOCK_MS: 30_000, WORKER_LONG_POLL_MS: 10_000, WORKER_RETRIES: 3, WORKER_RETRY_BASE_MS: 200, WORKER_ID_PREFIX: 'test-pool' },

@@ -15,11 +15,8 @@ export interface Violation {
   found: string;
 }
 
-/**
- * The engine adapter: the only files that may speak HTTP (to the engine). The folder, and the two re-export shims
- * of its old single files while imports move to it.
- */
-export const engineAdapter = { folder: 'platform/engine/', shims: ['platform/engine-client.ts', 'platform/engine-api.ts'] };
+/** The engine adapter: the only folder whose files may speak HTTP (to the engine). */
+export const engineAdapter = { folder: 'platform/engine/' };
 
 /**
  * Production code the HTTP rule covers; the browser client, tests, scripts, benchmarks and the dev stack (which probes
@@ -112,7 +109,7 @@ function inHttpScope(file: string): boolean {
 }
 
 function inEngineAdapter(file: string): boolean {
-  return file.startsWith(engineAdapter.folder) || engineAdapter.shims.includes(file);
+  return file.startsWith(engineAdapter.folder);
 }
 
 /** A relative import outside domain/, an I/O module of Node.js, or a database or network package. */

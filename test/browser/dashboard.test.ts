@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { toEngineVariables } from '../../platform/engine-api.js';
+import { toEngineVariables } from '../../platform/engine/index.js';
 import type { Call } from '../../domain/call.js';
 import { findApplication } from '../../store/application-repository.js';
 import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';

@@ -8,8 +8,8 @@ import { folderAttachmentStore } from '../../platform/attachment-store.js';
 import { systemClock } from '../../platform/clock.js';
 import type { EngineClientConfig } from '../../platform/config.js';
 import { createPool, type Pool } from '../../platform/database.js';
-import { engineApi } from '../../platform/engine-api.js';
-import { createEngineClient } from '../../platform/engine-client.js';
+import { createEngineApi } from '../../platform/engine/index.js';
+import { createEngineClient } from '../../platform/engine/client.js';
 import { createLogger, type Logger } from '../../platform/logger.js';
 import { deployBundle } from '../../platform/model-deployment.js';
 import { findFreePort } from '../../platform/ports.js';
@@ -109,7 +109,7 @@ describe('secrets in log lines', () => {
     const proxy = await engineProxy(engine.ENGINE_URL);
     const log = capturedLog();
     const app = await buildApp({
-      engine: engineApi(createEngineClient({ ...engine, ENGINE_URL: proxy.url })),
+      engine: createEngineApi(createEngineClient({ ...engine, ENGINE_URL: proxy.url })),
       db,
       logger: log.logger,
       clock: systemClock,

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { EngineClientConfig } from '../../platform/config.js';
-import { engineApi } from '../../platform/engine-api.js';
-import { createEngineClient } from '../../platform/engine-client.js';
+import { createEngineApi } from '../../platform/engine/index.js';
+import { createEngineClient } from '../../platform/engine/client.js';
 import '../provided-context.js';
 
 /** The service-account configuration of the engine the global setup started. */
@@ -12,7 +12,7 @@ export function testEngineConfig(): EngineClientConfig {
 /** A REST client and the typed API for the test engine. */
 export function testEngine() {
   const client = createEngineClient(testEngineConfig());
-  return { client, api: engineApi(client) };
+  return { client, api: createEngineApi(client) };
 }
 
 /** Polls until `probe` returns a value other than undefined, or fails after timeoutMs with `what` in the message. */

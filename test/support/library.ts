@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from '../../platform/database.js';
 import { z } from 'zod';
-import type { EngineClient } from '../../platform/engine-client.js';
-import { toEngineVariables } from '../../platform/engine-api.js';
+import type { EngineClient } from '../../platform/engine/client.js';
+import { toEngineVariables } from '../../platform/engine/index.js';
 import { insertAccountIfMissing } from '../../web/server/identity/account-repository.js';
 import { randomUscc } from './declaration.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from '../../platform/database.js';
-import type { EngineApi } from '../../platform/engine-api.js';
+import type { EngineApi } from '../../platform/engine/index.js';
 import type { ModelBundle } from '../../platform/model-deployment.js';
 import { keyOf, nameOf } from '../../modeling/model-key.js';
 import { kindOfFileName } from '../../modeling/problem.js';

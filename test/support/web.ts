@@ -6,8 +6,8 @@ import { folderAttachmentStore } from '../../platform/attachment-store.js';
 import { systemClock, type Clock } from '../../platform/clock.js';
 import type { EngineClientConfig } from '../../platform/config.js';
 import { createPool, type Pool } from '../../platform/database.js';
-import { engineApi } from '../../platform/engine-api.js';
-import { createEngineClient } from '../../platform/engine-client.js';
+import { createEngineApi } from '../../platform/engine/index.js';
+import { createEngineClient } from '../../platform/engine/client.js';
 import { createLogger } from '../../platform/logger.js';
 import { hashPassword } from '../../platform/password.js';
 import { buildApp } from '../../web/server/app.js';
@@ -29,7 +29,7 @@ export interface TestAppOptions {
 export async function testApp(options: TestAppOptions = {}): Promise<{ app: FastifyInstance; db: Pool; close(): Promise<void> }> {
   const db = createPool(testDatabaseUrl());
   const app = await buildApp({
-    engine: engineApi(createEngineClient(options.engine ?? testEngineConfig())),
+    engine: createEngineApi(createEngineClient(options.engine ?? testEngineConfig())),
     db,
     logger: createLogger('test-web', 'silent'),
     clock: options.clock ?? systemClock,

@@ -47,8 +47,9 @@ describe('checking a submission', () => {
     const othersData = await validModeData(web.app, other.headers, other.uscc);
     const data = await validModeData(web.app, headers, uscc);
     const forged = { ...(data.selfAssessmentReport as object), sha256: 'c'.repeat(64) };
+    const call = await openTestCall(web.db);
     // when
-    const refused = await validateSubmission(web.db, modeForm, { ...data, businessLicense: othersData.businessLicense, selfAssessmentReport: forged }, uscc).catch((e: unknown) => e);
+    const refused = await validateSubmission(web.db, modeForm, { ...data, businessLicense: othersData.businessLicense, selfAssessmentReport: forged }, uscc, { callId: call.id, template: 'mode-application' }).catch((e: unknown) => e);
     // then
     expect(fieldsOf(refused)).toEqual([
       { path: 'data.selfAssessmentReport', message: '附件不存在或不属于本企业，请重新上传' },

@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { AttachmentStore } from '../../platform/attachment-store.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Pool } from '../../platform/database.js';
-import type { EngineApi } from '../../platform/engine-api.js';
+import type { EngineApi } from '../../platform/engine/index.js';
 import type { Logger } from '../../platform/logger.js';
 import { deployedFormReader } from '../../platform/deployed-form-reader.js';
 import { deployedForms } from './applications/deployed-forms.js';

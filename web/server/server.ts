@@ -6,8 +6,8 @@ import { call2021 } from '../../domain/call.js';
 import { insertCallIfMissing } from '../../store/call-repository.js';
 import { loadDatabaseConfig, loadEngineClientConfig, loadWebConfig, projectRoot } from '../../platform/config.js';
 import { createPool } from '../../platform/database.js';
-import { engineApi, type EngineApi } from '../../platform/engine-api.js';
-import { createEngineClient } from '../../platform/engine-client.js';
+import { createEngineApi, type EngineApi } from '../../platform/engine/index.js';
+import { createEngineClient } from '../../platform/engine/client.js';
 import type { Logger } from '../../platform/logger.js';
 import { migrate } from '../../platform/migrate.js';
 import { assertPortFree } from '../../platform/ports.js';
@@ -38,7 +38,7 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
     logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
     await insertCallIfMissing(db, call2021); // the 2021 call is history every installation keeps
     const engineClient = createEngineClient(engineConfig);
-    const engine = engineApi(engineClient);
+    const engine = createEngineApi(engineClient);
     await waitForEngine(engine, web.ENGINE_WAIT_SECONDS * 1000, logger);
     if (web.DEPLOY_MODELS) {
       // The shipped files become versions; a process is deployed unless the studio has deployed it (studio/seed-shipped-models.ts).

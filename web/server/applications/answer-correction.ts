@@ -27,7 +27,7 @@ export async function answerCorrection(deps: SubmitDeps, account: Account, appli
   if (!task) throw new AppError('CONFLICT', '该申报当前没有待补正事项。');
   // The form of the version this application's instance runs on, whatever was deployed since.
   const form = await deps.forms.ofInstance(task.processInstanceId, applicationFormIds[application.template]);
-  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!);
+  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, { callId: application.callId, template: application.template });
   if (fields.declaredUnit !== application.unitId) {
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'data.declaredUnit', message: '补正时不能更改推荐单位' }]);
   }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/database.js';
 import type { DeployedFormReader } from '../../../platform/deployed-form-reader.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { definitionForCall } from '../../../store/release-repository.js';
 
 /** The process whose deployment carries the application forms. */

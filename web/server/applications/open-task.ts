@@ -1,4 +1,4 @@
-import type { EngineApi, EngineTask } from '../../../platform/engine-api.js';
+import type { EngineApi, EngineTask } from '../../../platform/engine/index.js';
 
 /**
  * The open task of a step, waiting briefly for it: a worker records a new status in its own transaction a moment

@@ -1,7 +1,10 @@
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction } from '../../../platform/database.js';
-import { recommendationRefusals } from '../../../domain/recommendation-refusals.js';
+import { summaryOf } from '../../../domain/application-summary.js';
+import { isCappedAtOnePerUnit } from '../../../domain/call-directions.js';
+import { recommendationRefusal, recommendationRefusals } from '../../../domain/recommendation-refusals.js';
 import { findApplication } from '../../../store/application-repository.js';
+import { findCall } from '../../../store/call-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { insertRecommendation, RecommendationRefused } from '../../../store/recommendation-repository.js';
@@ -23,18 +26,21 @@ export async function recommend(deps: EngineCommandDeps & { clock: Clock }, acco
     if (application.status !== 'in-city-library') throw new AppError('CONFLICT', '只能推荐已纳入本单位市级重点项目库的项目。');
     const task = await openTask(deps.engine, application.processInstanceId, 'CityRecommendation');
     if (!task) throw new AppError('CONFLICT', '该项目当前不在推荐环节，请稍后刷新。');
+    // Read before the insert: a refused insert aborts the transaction.
+    const call = await findCall(client, application.callId);
+    if (!call) throw new AppError('NOT_FOUND');
     let recorded: { rank: number };
     try {
       recorded = await insertRecommendation(client, {
         callId: application.callId,
         unitId: application.unitId,
         applicationId: application.id,
-        isCityPlatform: application.data.direction === 'city-platform',
+        isCityPlatform: isCappedAtOnePerUnit(call, summaryOf(application.data).direction),
         opinion,
         createdBy: account.username,
       });
     } catch (error) {
-      if (error instanceof RecommendationRefused) throw new AppError('CAP_REACHED', recommendationRefusals[error.violation]);
+      if (error instanceof RecommendationRefused) throw new AppError('CAP_REACHED', recommendationRefusal(error.violation, call));
       throw error;
     }
     // Tells the applicant here: the process's guard step then finds the status set and changes nothing.

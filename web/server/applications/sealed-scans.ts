@@ -1,8 +1,8 @@
-import { isScanMediaType } from '../../../domain/attachment-types.js';
+import type { AttachmentReference } from '../../../domain/attachment-reference.js';
 import { withTransaction } from '../../../platform/database.js';
 import { findApplication, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
-import { findAttachments, linkAttachments } from '../../../store/attachment-repository.js';
+import { foreignReferences, linkAttachments } from '../../../store/attachment-repository.js';
 import { insertDocument } from '../../../store/document-repository.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -12,8 +12,8 @@ import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
 
 export interface SealedScans {
-  sealedMaterials: { id: string; fileName: string; sha256: string };
-  sealedCommitment: { id: string; fileName: string; sha256: string };
+  sealedMaterials: AttachmentReference;
+  sealedCommitment: AttachmentReference;
 }
 
 /**
@@ -24,13 +24,11 @@ export interface SealedScans {
 export async function submitSealedScans(deps: EngineCommandDeps & { clock: Clock }, account: Account, application: Application, scans: SealedScans): Promise<void> {
   const task = application.status === 'awaiting-sealed-scans' ? await openTask(deps.engine, application.processInstanceId, 'SealedScans') : undefined;
   if (!task) throw new AppError('CONFLICT', '该申报当前无需上传盖章材料。');
-  const stored = new Map((await findAttachments(deps.db, [scans.sealedMaterials.id, scans.sealedCommitment.id])).map((a) => [a.id, a]));
-  const problems = (['sealedMaterials', 'sealedCommitment'] as const)
-    .filter((key) => {
-      const attachment = stored.get(scans[key].id);
-      return !attachment || attachment.ownerUscc !== account.enterpriseUscc || attachment.sha256 !== scans[key].sha256.toLowerCase() || !isScanMediaType(attachment.mediaType);
-    })
-    .map((key) => ({ path: `body.${key}`, message: '请上传本企业盖章后的扫描件（PDF 或 JPG/PNG 图片）' }));
+  const references = (['sealedMaterials', 'sealedCommitment'] as const).map((key) => ({ path: `body.${key}`, ref: scans[key] }));
+  const problems = (await foreignReferences(deps.db, references, { uscc: account.enterpriseUscc! }, { scansOnly: true })).map(({ path }) => ({
+    path,
+    message: '请上传本企业盖章后的扫描件（PDF 或 JPG/PNG 图片）',
+  }));
   if (problems.length) throw new AppError('VALIDATION_FAILED', undefined, problems);
   const commandId = await withTransaction(deps.db, async (client) => {
     const locked = await findApplication(client, application.id, true);

@@ -30,7 +30,7 @@ export async function submitApplication(deps: SubmitDeps, account: Account, draf
   if (draft.status !== 'draft') throw new AppError('CONFLICT', '该申报已提交。');
   // The call's release: validated against its form, started on its definition.
   const { form, processDefinitionId } = await deps.forms.forCall(draft.callId, applicationFormIds[draft.template]);
-  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!);
+  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, { callId: draft.callId, template: draft.template });
   const call = await findCall(deps.db, draft.callId);
   if (!call) throw new AppError('NOT_FOUND');
   const now = deps.clock.now();

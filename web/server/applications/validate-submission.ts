@@ -24,7 +24,7 @@ export interface SubmissionScope {
  * Checks submitted data the way the applicant's form would, then as the rules need it, then its direction against
  * the call's, then its attachments. Malformed data is refused here with field messages (400) before anything is stored.
  */
-export async function validateSubmission(db: Queryable, form: unknown, data: Record<string, unknown>, enterpriseUscc: string, scope?: SubmissionScope): Promise<ValidSubmission> {
+export async function validateSubmission(db: Queryable, form: unknown, data: Record<string, unknown>, enterpriseUscc: string, scope: SubmissionScope): Promise<ValidSubmission> {
   const formProblems = validateAgainstForm(form, data);
   if (formProblems.length) throw invalid(formProblems);
   const parsed = applicationFields.safeParse(data);
@@ -32,12 +32,10 @@ export async function validateSubmission(db: Queryable, form: unknown, data: Rec
   if (normaliseUscc(parsed.data.uscc) !== enterpriseUscc) {
     throw invalid([{ path: 'uscc', message: '统一社会信用代码须与本账户所属企业一致' }]);
   }
-  if (scope) {
-    const call = await findCall(db, scope.callId);
-    if (!call) throw new AppError('NOT_FOUND', '没有这个申报批次。');
-    const problem = directionProblem(call, scope.template, parsed.data.direction);
-    if (problem) throw invalid([{ path: 'direction', message: problem }]);
-  }
+  const call = await findCall(db, scope.callId);
+  if (!call) throw new AppError('NOT_FOUND', '没有这个申报批次。');
+  const problem = directionProblem(call, scope.template, parsed.data.direction);
+  if (problem) throw invalid([{ path: 'direction', message: problem }]);
   const references = attachmentReferencesIn(data);
   const foreign = await foreignReferences(db, references, { uscc: enterpriseUscc });
   if (foreign.length) throw invalid(foreign.map(({ path }) => ({ path, message: '附件不存在或不属于本企业，请重新上传' })));

@@ -1,8 +1,7 @@
 import type { Clock } from '../../../platform/clock.js';
-import { isScanMediaType } from '../../../domain/attachment-types.js';
 import { withTransaction } from '../../../platform/database.js';
 import { candidateGroupForUnit, isUnitId } from '../../../domain/units.js';
-import { findAttachment } from '../../../store/attachment-repository.js';
+import { findAttachment, foreignReferences } from '../../../store/attachment-repository.js';
 import { findBatch, insertBatch, markBatchSubmitted, renderedEntries, reopenedUntil } from '../../../store/batch-repository.js';
 import type { Call } from '../../../domain/call.js';
 import { queueProcessStart, queueTaskCompletion } from '../../../store/engine-command-repository.js';
@@ -72,10 +71,10 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
   const unitId = account.unitId!;
   const now = deps.clock.now();
   if (now > (await batchDeadline(deps, call, unitId))) throw new AppError('CALL_CLOSED', '已过报送截止时间；如需报送，请联系省厅重新开放。');
-  const scan = await findAttachment(deps.db, sealedTable.id);
-  if (!scan || scan.ownerUnitId !== unitId || scan.sha256 !== sealedTable.sha256.toLowerCase() || !isScanMediaType(scan.mediaType)) {
+  if ((await foreignReferences(deps.db, [{ ref: sealedTable }], { unitId }, { scansOnly: true })).length > 0) {
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.sealedTable', message: '请上传本单位盖章后的推荐表扫描件（PDF 或 JPG/PNG 图片）' }]);
   }
+  const scan = (await findAttachment(deps.db, sealedTable.id))!;
   const commandId = await withTransaction(deps.db, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${call.id}:${unitId}`]);
     const batch = await findBatch(client, call.id, unitId, true);

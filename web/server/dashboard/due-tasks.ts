@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../platform/database.js';
-import { fromEngineDate, type EngineApi, type EngineTask } from '../../../platform/engine-api.js';
+import { fromEngineDate, type EngineApi, type EngineTask } from '../../../platform/engine/index.js';
 import { processSubjects } from '../../../store/dashboard-repository.js';
 import type { DueTask, DueTasks } from '../schemas/dashboard.js';
 import { subjectView } from './subjects.js';

@@ -1,5 +1,5 @@
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import type { ProcessSubject } from '../../../store/dashboard-repository.js';
 import { failingEngineCommands, findEngineCommand, type FailingEngineCommand } from '../../../store/engine-command-repository.js';

@@ -1,5 +1,5 @@
 import { withTransaction, type Pool, type PoolClient } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { setProcessInstance } from '../../../store/application-repository.js';
 import { setBatchProcessInstance } from '../../../store/batch-repository.js';
 import {

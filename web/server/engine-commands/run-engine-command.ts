@@ -1,4 +1,4 @@
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import type { CompleteTaskCommand, EngineCommand, StartProcessCommand } from '../../../store/engine-command-repository.js';
 
 // Running a command is safe to repeat: the engine may have done what it asks while its outcome went unrecorded

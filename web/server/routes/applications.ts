@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import {
   findApplication, insertDraft, latestRuleOutcomes, listEnterpriseApplications, listUnitApplications, statusHistory, updateDraftData, type Application,
 } from '../../../store/application-repository.js';
 import { findCall, findUnitDeadline, listCalls } from '../../../store/call-repository.js';
 import { latestDocuments } from '../../../store/document-repository.js';
 import { formatBeijingTime } from '../../../domain/applicant-notice.js';
+import { summaryOf } from '../../../domain/application-summary.js';
 import { unitById, unitForRegion } from '../../../domain/units.js';
 import { usccRegionCode } from '../../../domain/uscc.js';
 import { submissionHash, submissionReceipt } from '../../../documents/receipt.js';
@@ -57,7 +58,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const account = accountOf(request);
     // An enterprise's unit is the one its USCC was registered in; its city may give its enterprises a deadline of its own.
     const unitId = account.enterpriseUscc ? unitForRegion(usccRegionCode(account.enterpriseUscc)) : undefined;
-    return Promise.all((await listCalls(db)).map(async ({ directions: _d, directionTemplates: _t, correctionDays: _c, maxCorrectionRounds: _m, provinceFloor: _f, ...call }) => {
+    return Promise.all((await listCalls(db)).map(async ({ directions: _d, directionTemplates: _t, directionCappedAtOnePerUnit: _p, noticeTexts: _n, correctionDays: _c, maxCorrectionRounds: _m, provinceFloor: _f, ...call }) => {
       const own = unitId ? await findUnitDeadline(db, call.id, unitId) : undefined;
       return {
         ...call,
@@ -192,9 +193,9 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const call = await findCall(db, application.callId);
     const pdf = await renderPdf(submissionReceipt({
       applicationNumber: application.applicationNumber,
-      enterpriseName: String(application.data.enterpriseName ?? ''),
+      enterpriseName: summaryOf(application.data).enterpriseName,
       uscc: application.enterpriseUscc,
-      projectName: String(application.data.projectName ?? ''),
+      projectName: summaryOf(application.data).projectName,
       callTitle: call?.title ?? '',
       unitName: unitById(application.unitId ?? '')?.name ?? '',
       submittedAt: formatBeijingTime(application.submittedAt),

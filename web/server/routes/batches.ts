@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { reportingUnits, unitById } from '../../../domain/units.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findBatch, insertReopening, reopenedUntil } from '../../../store/batch-repository.js';
@@ -97,7 +97,7 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
     const unit = unitById(accountOf(request).unitId!)!;
     const call = await callOr404(request.params.callId);
     const entries = await recommendedApplications(db, call.id, unit.id);
-    return reply.headers(xlsx(`${unit.name}推荐项目-${call.year}.xlsx`)).send(await unitBatchWorkbook(unit.name, entries));
+    return reply.headers(xlsx(`${unit.name}推荐项目-${call.year}.xlsx`)).send(await unitBatchWorkbook(unit.name, entries, call));
   });
 
   app.get('/api/calls/:callId/overview.xlsx', {
@@ -107,6 +107,6 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
     const call = await callOr404(request.params.callId);
     const units = await unitFigures(db, call);
     const entries = (await Promise.all(reportingUnits.map(async (unit) => (await recommendedApplications(db, call.id, unit.id)).map((e) => ({ ...e, unitName: unit.name }))))).flat();
-    return reply.headers(xlsx(`各市推荐情况-${call.year}.xlsx`)).send(await overviewWorkbook(units, entries, call.provinceFloor));
+    return reply.headers(xlsx(`各市推荐情况-${call.year}.xlsx`)).send(await overviewWorkbook(units, entries, call.provinceFloor, call));
   });
 };

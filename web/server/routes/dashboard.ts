@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { findCall } from '../../../store/call-repository.js';
 import { beijingTime, dueTasksWorkbook, funnelWorkbook, incidentsWorkbook } from '../dashboard/dashboard-exports.js';
 import { dueTasks } from '../dashboard/due-tasks.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { isDatabaseReachable, type Queryable } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { liveness, readiness } from '../schemas/health.js';
 
 /** Liveness (`/health`: the process answers) and readiness (`/ready`: the engine and the database answer too). */

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
+import { summaryOf } from '../../../domain/application-summary.js';
 import { listUnitLibrary } from '../../../store/application-repository.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findCall } from '../../../store/call-repository.js';
@@ -42,9 +43,10 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
       progress: { recommended: recommendations.length, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false, cityPlatformsRecommended: recommendations.filter((r) => r.isCityPlatform).length },
       entries: library.map((a) => {
         const r = byApplication.get(a.id);
+        const { enterpriseName, projectName, direction } = summaryOf(a.data);
         return {
-          applicationId: a.id, applicationNumber: a.applicationNumber, enterpriseName: String(a.data.enterpriseName ?? ''), projectName: String(a.data.projectName ?? ''),
-          direction: String(a.data.direction ?? ''), priorityRank: a.priorityRank, status: a.status, recommendation: r ? { rank: r.rank, opinion: r.opinion } : null,
+          applicationId: a.id, applicationNumber: a.applicationNumber, enterpriseName, projectName,
+          direction, priorityRank: a.priorityRank, status: a.status, recommendation: r ? { rank: r.rank, opinion: r.opinion } : null,
         };
       }),
     };

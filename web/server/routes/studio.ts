@@ -2,7 +2,7 @@ import '@fastify/multipart';
 import { createTwoFilesPatch } from 'diff';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { findUnstorableText, unstorableTextMessages } from '../../../domain/storable-text.js';
 import { lintModel } from '../../../modeling/lint-model.js';
 import { keyOf } from '../../../modeling/model-key.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi } from '../../../platform/engine-api.js';
+import type { EngineApi } from '../../../platform/engine/index.js';
 import { accountOf } from '../plugins/authentication.js';
 import { claim, unclaim } from '../tasks/assignment.js';
 import { completeTask } from '../tasks/complete-task.js';

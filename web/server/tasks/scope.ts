@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
-import type { EngineApi, TasklistQuery, TasklistTask } from '../../../platform/engine-api.js';
+import type { EngineApi, TasklistQuery, TasklistTask } from '../../../platform/engine/index.js';
 import { isUnitId } from '../../../domain/units.js';
 import { applicationsOfInstances, batchesOfInstances, type TaskApplication, type TaskBatch } from '../../../store/task-subject-repository.js';
 import { AppError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentReference } from '../../../../domain/application.js';
+import { attachmentReference } from '../../../../domain/attachment-reference.js';
 import { findCall } from '../../../../store/call-repository.js';
 import { prepareBatch, submitBatch } from '../../batches/batch-workflow.js';
 import { AppError } from '../../errors.js';
