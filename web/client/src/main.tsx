@@ -15,6 +15,8 @@ import { SealedScansPage } from './pages/SealedScansPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TaskListPage } from './pages/TaskListPage.js';
 import { TaskPage } from './pages/TaskPage.js';
+import { UnitBatchPage } from './pages/UnitBatchPage.js';
+import { UnitLibraryPage } from './pages/UnitLibraryPage.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Darker than antd's defaults so text on the primary colour and secondary text meet WCAG AA contrast (4.5:1);
@@ -44,6 +46,8 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.js').then((module
 // The roles the server lets use the tasklist (routes/tasks.ts) and the province's dashboards (routes/dashboard.ts).
 const taskHandlers = ['city-reviewer', 'province-officer', 'expert'] as const;
 const dashboardViewers = ['province-officer', 'administrator'] as const;
+// The unit's library and batch (routes/recommendations.ts, routes/batches.ts).
+const cityReviewers = ['city-reviewer'] as const;
 
 function Home() {
   const { account } = useSession();
@@ -68,6 +72,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/tasks" element={<OnlyFor roles={taskHandlers}><TaskListPage /></OnlyFor>} />
                 <Route path="/tasks/:taskId" element={<OnlyFor roles={taskHandlers}><TaskPage /></OnlyFor>} />
                 <Route path="/dashboard" element={<OnlyFor roles={dashboardViewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><DashboardPage /></Suspense></OnlyFor>} />
+                <Route path="/unit/library" element={<OnlyFor roles={cityReviewers}><UnitLibraryPage /></OnlyFor>} />
+                <Route path="/unit/batch" element={<OnlyFor roles={cityReviewers}><UnitBatchPage /></OnlyFor>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
                 <Route path="/studio/*" element={<Studio />} />
               </Route>
