@@ -8,7 +8,7 @@ import 'dmn-js/dist/assets/dmn-js-drd.css';
 import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-js-shared.css';
 import DmnModeler, { type DmnView, type DmnViewer } from 'dmn-js/lib/Modeler';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useDebounced } from '../../use-debounced.js';
 import { useParams } from 'react-router';
 import { chineseTranslateModule } from '../shared/chinese-translate.js';
@@ -16,6 +16,7 @@ import { EditorFrame } from '../shared/EditorFrame.js';
 import { lintContent } from '../shared/lint.js';
 import { ProblemsPanel } from '../shared/ProblemsPanel.js';
 import { useModelDocument } from '../shared/use-model-document.js';
+import { useModelEditor } from '../shared/use-model-editor.js';
 import type { Problem } from '../studio-api.js';
 import { codedValuesOf, type CodedValue } from './coded-values.js';
 import { CodedValuesCard } from './CodedValuesCard.js';
@@ -27,9 +28,6 @@ export default function DecisionEditorPage() {
   const { key = '' } = useParams();
   const model = useModelDocument('decision', key);
   const containerRef = useRef<HTMLDivElement>(null);
-  const [modeler, setModeler] = useState<DmnModeler>();
-  const [importing, setImporting] = useState(true);
-  const [importError, setImportError] = useState<string>();
   const [dirty, setDirty] = useState(false);
   const [views, setViews] = useState<DmnView[]>([]);
   const [active, setActive] = useState<string>();
@@ -47,63 +45,46 @@ export default function DecisionEditorPage() {
   }, []);
   const lintLater = useDebounced(lint, LINT_DELAY_MS);
 
-  useEffect(() => {
-    // dmn-js reads the moddle extensions at the top level and each view's modules from its own options.
-    const translated = { additionalModules: [chineseTranslateModule] };
-    const instance = new DmnModeler({
-      container: containerRef.current!,
-      moddleExtensions: { camunda: camundaDmnModdle },
-      drd: translated,
-      decisionTable: translated,
-      literalExpression: translated,
-      boxedExpression: translated,
-    });
-    // Each view (the DRD, each table) has its own command stack: listen to every viewer that opens.
-    const watched = new WeakSet<DmnViewer>();
-    instance.on('views.changed', (event) => {
-      const { views: all, activeView } = event as { views: DmnView[]; activeView?: DmnView };
-      setViews(all.filter((view) => view.type !== 'drd'));
-      setActive(activeView?.element.id);
-      const viewer = instance.getActiveViewer();
-      if (!viewer || watched.has(viewer)) return;
-      watched.add(viewer);
-      viewer.on('commandStack.changed', (change) => {
-        if ((change as { trigger?: string }).trigger === 'clear') return;
-        setDirty(true);
-        lintLater.schedule(instance);
+  const { editor: modeler, importing, importError } = useModelEditor(model, {
+    create: () => {
+      // dmn-js reads the moddle extensions at the top level and each view's modules from its own options.
+      const translated = { additionalModules: [chineseTranslateModule] };
+      const instance = new DmnModeler({
+        container: containerRef.current!,
+        moddleExtensions: { camunda: camundaDmnModdle },
+        drd: translated,
+        decisionTable: translated,
+        literalExpression: translated,
+        boxedExpression: translated,
       });
-    });
-    setModeler(instance);
-    return () => {
-      lintLater.cancel();
-      instance.destroy();
-    };
-  }, [lintLater]);
-
-  useEffect(() => {
-    if (!modeler || !model.version) return;
-    let live = true;
-    setImporting(true);
-    setImportError(undefined);
-    void (async () => {
-      try {
-        await modeler.importXML(model.version!.content);
-        const table = modeler.getViews().find((view) => view.type === 'decisionTable');
-        if (table && modeler.getActiveView()?.type !== 'decisionTable') await modeler.open(table);
-        if (!live) return;
-        setDirty(false);
-        await lint(modeler);
-      } catch (caught) {
-        if (live) setImportError(`决策表无法打开：${caught instanceof Error ? caught.message : String(caught)}`);
-      } finally {
-        if (live) setImporting(false);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-    // A new load (not a save) brings new content to import.
-  }, [modeler, model.loads]);
+      // Each view (the DRD, each table) has its own command stack: listen to every viewer that opens.
+      const watched = new WeakSet<DmnViewer>();
+      instance.on('views.changed', (event) => {
+        const { views: all, activeView } = event as { views: DmnView[]; activeView?: DmnView };
+        setViews(all.filter((view) => view.type !== 'drd'));
+        setActive(activeView?.element.id);
+        const viewer = instance.getActiveViewer();
+        if (!viewer || watched.has(viewer)) return;
+        watched.add(viewer);
+        viewer.on('commandStack.changed', (change) => {
+          if ((change as { trigger?: string }).trigger === 'clear') return;
+          setDirty(true);
+          lintLater.schedule(instance);
+        });
+      });
+      return { editor: instance, stop: lintLater.cancel };
+    },
+    failure: '决策表无法打开',
+    importContent: async (instance, content) => {
+      await instance.importXML(content);
+      const table = instance.getViews().find((view) => view.type === 'decisionTable');
+      if (table && instance.getActiveView()?.type !== 'decisionTable') await instance.open(table);
+    },
+    imported: async (instance) => {
+      setDirty(false);
+      await lint(instance);
+    },
+  });
 
   return (
     <EditorFrame kind="decision" model={model} dirty={dirty}

@@ -2,7 +2,7 @@ import { FormEditor } from '@bpmn-io/form-js-editor';
 import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js-editor/dist/assets/properties-panel.css';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useDebounced } from '../../use-debounced.js';
 import { useParams } from 'react-router';
 import { keepComponentStringsChinese } from '../../form-js/chinese-component-strings.js';
@@ -10,6 +10,7 @@ import { EditorFrame } from '../shared/EditorFrame.js';
 import { ProblemsPanel } from '../shared/ProblemsPanel.js';
 import { lintContent } from '../shared/lint.js';
 import { useModelDocument } from '../shared/use-model-document.js';
+import { useModelEditor } from '../shared/use-model-editor.js';
 import type { Problem } from '../studio-api.js';
 import { chineseFormEditorModule, keepFormEditorChinese } from './chinese-form-editor.js';
 import { FormPreview } from './FormPreview.js';
@@ -23,9 +24,6 @@ export default function FormEditorPage() {
   const { key = '' } = useParams();
   const model = useModelDocument('form', key);
   const containerRef = useRef<HTMLDivElement>(null);
-  const [editor, setEditor] = useState<FormEditor>();
-  const [importing, setImporting] = useState(true);
-  const [importError, setImportError] = useState<string>();
   const [dirty, setDirty] = useState(false);
   const [schema, setSchema] = useState<Schema>();
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -36,46 +34,31 @@ export default function FormEditorPage() {
   }, []);
   const checkLater = useDebounced(check, CHECK_DELAY_MS);
 
-  useEffect(() => {
-    const stopTranslating = keepFormEditorChinese(containerRef.current!);
-    const stopTranslatingComponents = keepComponentStringsChinese(containerRef.current!); // the fields on the canvas
-    const instance = new FormEditor({ container: containerRef.current!, additionalModules: [chineseFormEditorModule] } as ConstructorParameters<typeof FormEditor>[0]);
-    instance.on('commandStack.changed', (event: { trigger?: string }) => {
-      if (event.trigger === 'clear') return;
-      setDirty(true);
-      checkLater.schedule(instance);
-    });
-    setEditor(instance);
-    return () => {
-      checkLater.cancel();
-      instance.destroy();
-      stopTranslating();
-      stopTranslatingComponents();
-    };
-  }, [checkLater]);
-
-  useEffect(() => {
-    if (!editor || !model.version) return;
-    let live = true;
-    setImporting(true);
-    setImportError(undefined);
-    void (async () => {
-      try {
-        await editor.importSchema(JSON.parse(model.version!.content) as Schema);
-        if (!live) return;
-        setDirty(false);
-        await check(editor);
-      } catch (caught) {
-        if (live) setImportError(`表单无法打开：${caught instanceof Error ? caught.message : String(caught)}`);
-      } finally {
-        if (live) setImporting(false);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-    // A new load (not a save) brings new content to import.
-  }, [editor, model.loads]);
+  const { editor, importing, importError } = useModelEditor(model, {
+    create: () => {
+      const stopTranslating = keepFormEditorChinese(containerRef.current!);
+      const stopTranslatingComponents = keepComponentStringsChinese(containerRef.current!); // the fields on the canvas
+      const instance = new FormEditor({ container: containerRef.current!, additionalModules: [chineseFormEditorModule] } as ConstructorParameters<typeof FormEditor>[0]);
+      instance.on('commandStack.changed', (event: { trigger?: string }) => {
+        if (event.trigger === 'clear') return;
+        setDirty(true);
+        checkLater.schedule(instance);
+      });
+      const stop = () => {
+        checkLater.cancel();
+        stopTranslating();
+        stopTranslatingComponents();
+      };
+      return { editor: instance, stop };
+    },
+    failure: '表单无法打开',
+    // form-js reads the file's JSON as it is (its own keys, in their order); the lint names its shape problems.
+    importContent: (instance, content) => instance.importSchema(JSON.parse(content)),
+    imported: async (instance) => {
+      setDirty(false);
+      await check(instance);
+    },
+  });
 
   const select = (componentId: string) => {
     const field = editor?.get<{ get(id: string): unknown }>('formFieldRegistry').get(componentId);

@@ -1,11 +1,12 @@
 import { App, Button, Tooltip } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useDebounced } from '../../use-debounced.js';
 import { useParams } from 'react-router';
 import { EditorFrame } from '../shared/EditorFrame.js';
 import { ProblemsPanel } from '../shared/ProblemsPanel.js';
 import { lintContent } from '../shared/lint.js';
 import { useModelDocument } from '../shared/use-model-document.js';
+import { useModelEditor } from '../shared/use-model-editor.js';
 import { messageOf, problemsOfRefusal, studioApi, type Problem } from '../studio-api.js';
 import { DeployDialog } from './DeployDialog.js';
 import { FormLinkSelect } from './FormLinkSelect.js';
@@ -23,9 +24,6 @@ export default function ProcessEditorPage() {
   const model = useModelDocument('process', key);
   const canvasRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const [modeler, setModeler] = useState<ProcessModeler>();
-  const [importing, setImporting] = useState(true);
-  const [importError, setImportError] = useState<string>();
   // What bpmn-js could not place while importing (unknown attributes, diagram elements without a model element).
   const [importWarnings, setImportWarnings] = useState<Problem[]>();
   const [dirty, setDirty] = useState(false);
@@ -47,47 +45,37 @@ export default function ProcessEditorPage() {
   }, []);
   const lintLater = useDebounced(lint, LINT_DELAY_MS);
 
-  useEffect(() => {
-    const instance = createProcessModeler(canvasRef.current!, panelRef.current!);
-    instance.on('commandStack.changed', (event: { trigger?: string }) => {
-      if (event.trigger === 'clear') return;
-      setDirty(true);
-      setRevision((count) => count + 1);
-      lintLater.schedule(instance);
-    });
-    instance.on('selection.changed', (event: { newSelection: DiagramElement[] }) => {
-      setSelected(event.newSelection.length === 1 ? event.newSelection[0] : undefined);
-    });
-    instance.on('elementTemplates.errors', (event: { errors: Error[] }) => {
-      message.warning(`有 ${event.errors.length} 个元素模板无法使用：${event.errors.map((error) => error.message).join('；')}`);
-    });
-    studioApi.elementTemplates().then((templates) => instance.get('elementTemplatesLoader').setTemplates(templates), () => undefined);
-    setModeler(instance);
-    return () => {
-      lintLater.cancel();
-      instance.destroy();
-    };
-  }, [lintLater]);
-
-  useEffect(() => {
-    if (!modeler || !model.version) return;
-    let live = true;
-    setImporting(true);
-    setImportError(undefined);
-    setImportWarnings(undefined);
-    modeler.importXML(model.version.content).then(({ warnings }) => {
-      if (!live) return;
+  const { editor: modeler, importing, importError } = useModelEditor(model, {
+    create: () => {
+      const instance = createProcessModeler(canvasRef.current!, panelRef.current!);
+      instance.on('commandStack.changed', (event: { trigger?: string }) => {
+        if (event.trigger === 'clear') return;
+        setDirty(true);
+        setRevision((count) => count + 1);
+        lintLater.schedule(instance);
+      });
+      instance.on('selection.changed', (event: { newSelection: DiagramElement[] }) => {
+        setSelected(event.newSelection.length === 1 ? event.newSelection[0] : undefined);
+      });
+      instance.on('elementTemplates.errors', (event: { errors: Error[] }) => {
+        message.warning(`有 ${event.errors.length} 个元素模板无法使用：${event.errors.map((error) => error.message).join('；')}`);
+      });
+      studioApi.elementTemplates().then((templates) => instance.get('elementTemplatesLoader').setTemplates(templates), () => undefined);
+      return { editor: instance, stop: lintLater.cancel };
+    },
+    failure: '流程图无法打开',
+    importContent: (instance, content) => {
+      setImportWarnings(undefined);
+      return instance.importXML(content);
+    },
+    imported: (instance, { warnings }) => {
       setImportWarnings(warnings.map((warning) => importWarning(warning)));
-      modeler.get('canvas').zoom('fit-viewport');
+      instance.get('canvas').zoom('fit-viewport');
       setDirty(false);
       setRefusal(undefined);
-      void lint(modeler);
-    }, (caught: unknown) => live && setImportError(`流程图无法打开：${caught instanceof Error ? caught.message : String(caught)}`)).finally(() => live && setImporting(false));
-    return () => {
-      live = false;
-    };
-    // A new load (not a save) brings new content to import.
-  }, [modeler, model.loads]);
+      void lint(instance);
+    },
+  });
 
   const select = (elementId: string) => {
     if (modeler && !showElement(modeler, elementId)) message.info(`流程图中没有元素 ${elementId}`);
