@@ -16,14 +16,14 @@ export function BatchStatus({ batch, pending, now }: { batch: BatchView; pending
   const late = batch.state !== 'submitted' && now > batch.deadline;
   return (
     <>
-      <Descriptions bordered size="small" column={1} aria-label="推荐批次状态"
+      <Descriptions bordered size="small" column={1} title="推荐批次状态"
         items={[
           { key: 'state', label: '状态', children: <span data-testid="batch-state"><Tag color={state.color}>{state.label}</Tag></span> },
           { key: 'deadline', label: '报送截止时间', children: <>{beijingTime(batch.deadline)}{late && <Tag color={tagColors.bad} style={{ marginInlineStart: 8 }}>已过截止时间</Tag>}</> },
           ...(batch.submittedAt ? [{ key: 'submitted', label: '报送时间', children: beijingTime(batch.submittedAt) }] : []),
         ]} />
       {batch.reopening && (
-        <Alert type="info" showIcon aria-label="重新开放的报送窗口"
+        <Alert type="info" showIcon
           title={`省厅已重新开放本单位的报送窗口，至 ${beijingTime(batch.reopening.openUntil)}`}
           description={`由 ${batch.reopening.byName} 于 ${beijingTime(batch.reopening.at)} 开放。原因：${batch.reopening.reason}`} />
       )}

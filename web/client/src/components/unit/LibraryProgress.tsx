@@ -11,8 +11,8 @@ export function LibraryProgress({ library }: { library: UnitLibrary }) {
     ? '省厅尚未下达本单位的培育指标'
     : `${progress.isCap ? '推荐上限' : '培育指标'} ${progress.target} 项`;
   return (
-    <Flex gap="middle" wrap>
-      <Card size="small" style={{ minWidth: 320, flex: 1 }} title="推荐进度" aria-label="推荐进度">
+    <Flex gap="middle" wrap role="region" aria-label="推荐进度与限推规则">
+      <Card size="small" style={{ minWidth: 320, flex: 1 }} title="推荐进度">
         <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="indicator-progress">
           已推荐 {progress.recommended} 项{progress.target === null ? '' : ` / ${progress.target} 项`}（{indicator}）
         </Typography.Paragraph>
@@ -25,7 +25,7 @@ export function LibraryProgress({ library }: { library: UnitLibrary }) {
         )}
       </Card>
       {cappedDirection && (
-        <Card size="small" style={{ minWidth: 320, flex: 1 }} title={`${cappedDirection.label}（每个推荐单位最多推荐 ${cappedDirection.max} 个）`} aria-label="限推一个的申报方向">
+        <Card size="small" style={{ minWidth: 320, flex: 1 }} title={`${cappedDirection.label}（每个推荐单位最多推荐 ${cappedDirection.max} 个）`}>
           <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="capped-direction-progress">
             已推荐 {cappedDirection.recommended} 个 / {cappedDirection.max} 个
           </Typography.Paragraph>
