@@ -100,9 +100,19 @@ export async function setIndicator(db: Queryable, callId: string, indicator: Ind
   );
 }
 
+/** Replaces every indicator of a call with `indicators` (units left out have none). Run it inside a transaction. */
+export async function replaceIndicators(db: Queryable, callId: string, indicators: readonly Indicator[], by: string): Promise<void> {
+  await db.query('DELETE FROM unit_indicator WHERE call_id = $1', [callId]);
+  await db.query(
+    `INSERT INTO unit_indicator (call_id, unit_id, target, is_cap, updated_by)
+     SELECT $1, unit_id, target, is_cap, $5 FROM unnest($2::text[], $3::int[], $4::boolean[]) AS i (unit_id, target, is_cap)`,
+    [callId, indicators.map((i) => i.unitId), indicators.map((i) => i.target), indicators.map((i) => i.isCap), by],
+  );
+}
+
 /** Every unit indicator of a call. */
 export async function listIndicators(db: Queryable, callId: string): Promise<Indicator[]> {
-  const result = await db.query<{ unit_id: string; target: number; is_cap: boolean }>('SELECT unit_id, target, is_cap FROM unit_indicator WHERE call_id = $1', [callId]);
+  const result = await db.query<{ unit_id: string; target: number; is_cap: boolean }>('SELECT unit_id, target, is_cap FROM unit_indicator WHERE call_id = $1 ORDER BY unit_id', [callId]);
   return result.rows.map((row) => ({ unitId: row.unit_id, target: row.target, isCap: row.is_cap }));
 }
 
