@@ -49,6 +49,26 @@ export async function insertRecommendation(db: Queryable, recommendation: NewRec
   }
 }
 
+/**
+ * Ends an application's active recommendation (withdrawn by its unit, or with the application), which frees its
+ * place under the caps; the unit's remaining recommendations close up their ranks. Returns whether one was active.
+ */
+export async function endRecommendation(db: Queryable, applicationId: string, at: Date, reason: string): Promise<boolean> {
+  const ended = await db.query<{ call_id: string; unit_id: string }>(
+    'UPDATE recommendation SET active = false, ended_at = $2, ended_reason = $3 WHERE application_id = $1 AND active RETURNING call_id, unit_id',
+    [applicationId, at, reason],
+  );
+  const row = ended.rows[0];
+  if (!row) return false;
+  await db.query(
+    `UPDATE recommendation r SET rank = o.position
+       FROM (SELECT id, row_number() OVER (ORDER BY rank, id)::int AS position FROM recommendation WHERE call_id = $1 AND unit_id = $2 AND active) o
+      WHERE r.id = o.id AND r.rank <> o.position`,
+    [row.call_id, row.unit_id],
+  );
+  return true;
+}
+
 export interface Recommendation {
   applicationId: string;
   rank: number;

@@ -11,6 +11,8 @@ import { latestWarningsOf } from '../../../store/rule-warning-repository.js';
 import { activeRecommendations, listIndicators, rankRecommendations, setIndicator } from '../../../store/recommendation-repository.js';
 import { unitFigures } from '../batches/unit-figures.js';
 import { recommend } from '../applications/recommend.js';
+import { withdrawRecommendation } from '../applications/withdraw-recommendation.js';
+import { recommendationParams } from '../schemas/recommendations.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
 import { callParams, noContent } from '../schemas/common.js';
@@ -70,6 +72,19 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
   }, async (request, reply) => {
     const recorded = await recommend(deps, accountOf(request), request.body.applicationId, request.body.opinion);
     return reply.status(201).send({ rank: recorded.rank });
+  });
+
+  app.delete('/api/recommendations/:applicationId', {
+    config: { access: ['city-reviewer'] },
+    schema: {
+      tags: ['recommendation'],
+      summary: 'Withdraw my unit’s recommendation of an application before its batch is submitted: its place is freed, it is back in the library',
+      params: recommendationParams,
+      response: { 204: noContent },
+    },
+  }, async (request, reply) => {
+    await withdrawRecommendation(deps, accountOf(request), request.params.applicationId);
+    return reply.status(204).send(null);
   });
 
   app.put('/api/calls/:callId/recommendations/ranking', {

@@ -28,6 +28,8 @@ export const unitLibrary = z.object({ progress: recommendationProgress, cappedDi
 
 export const recommendationRequest = z.object({ applicationId: z.uuid(), opinion: z.string().trim().min(1, '请填写推荐单位意见').max(1000) });
 export const recommendationRecorded = z.object({ rank: z.number() });
+/** The recommendation of one application (DELETE: the unit withdraws it). */
+export const recommendationParams = z.object({ applicationId: z.uuid() });
 export const ranking = z.object({ applicationIds: z.array(z.uuid()).max(1000) });
 
 export const indicatorParams = callParams.extend({ unitId: z.enum(unitIds) });
