@@ -79,7 +79,7 @@ describe('withdrawing an application or a recommendation', () => {
     // given: 邢台 recommended a project and submitted its batch
     const call = await openTestCall(web.db);
     const reviewer = await newReviewer(web.app, web.db, '130500');
-    const [entry] = await seedLibrary(web.db, { callId: call.id, unitId: '130500', count: 1, engine: client });
+    const [entry, late] = await seedLibrary(web.db, { callId: call.id, unitId: '130500', count: 2, engine: client });
     expect((await recommend(reviewer, entry!.id)).statusCode).toBe(201);
     await reached(entry!.id, 'AwaitBatchSubmission');
     expect((await post(`/api/calls/${call.id}/batch`, reviewer)).statusCode).toBe(202);
@@ -107,6 +107,11 @@ describe('withdrawing an application or a recommendation', () => {
     expect(await progress(call.id, reviewer)).toBe(1);
     const messages = (await get('/api/messages', reviewer)).json() as { title: string }[];
     expect(messages.some((m) => m.title.startsWith('企业撤回申报'))).toBe(false);
+    // and nothing more is recommended after the batch: it would wait for a batch that never comes
+    const tooLate = await recommend(reviewer, late!.id);
+    expect(tooLate.statusCode).toBe(409);
+    expect(tooLate.json().message).toContain('已报送省厅');
+    expect((await row(late!.id)).status).toBe('in-city-library');
   });
 
   it('lets the unit withdraw a recommendation under a cap of one: the place is freed and the project is back at its recommendation task', async () => {

@@ -6,6 +6,7 @@ import { findBatch } from '../../../store/batch-repository.js';
 import { endRecommendation } from '../../../store/recommendation-repository.js';
 import { queueDeclarationMessage } from '../engine-commands/declaration-message.js';
 import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
+import { declarationMessages } from '../../../domain/declaration-messages.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 
@@ -28,6 +29,8 @@ export async function withdrawRecommendation(deps: EngineCommandDeps & { clock: 
       throw new AppError('CONFLICT', '本单位的推荐批次已报送省厅，不能再撤回推荐。');
     }
     if (application.status !== 'recommended') throw new AppError('CONFLICT', '该项目当前未被推荐，无需撤回推荐。');
+    // Only once the process waits for the batch: before that its guard step would record the recommendation again.
+    if (!(await waitsForBatch(deps, application.processInstanceId))) throw new AppError('CONFLICT', '推荐正在登记，请稍后刷新再试。');
     const now = deps.clock.now();
     if (!(await endRecommendation(client, application.id, now, RECOMMENDATION_WITHDRAWN_REASON))) {
       throw new AppError('CONFLICT', '该项目当前未被推荐，无需撤回推荐。');
@@ -36,4 +39,12 @@ export async function withdrawRecommendation(deps: EngineCommandDeps & { clock: 
     return queueDeclarationMessage(client, { id: application.id, applicationNumber: found.applicationNumber! }, 'recommendationWithdrawn');
   });
   await deliverAfterCommit(deps, commandId);
+}
+
+// helpers
+
+async function waitsForBatch(deps: EngineCommandDeps, processInstanceId: string | null): Promise<boolean> {
+  if (!processInstanceId) return false;
+  const steps = await deps.engine.historicActivitySteps(processInstanceId);
+  return steps.some((step) => step.activityId === declarationMessages.batchSubmitted.catchingActivityId && step.endTime === null);
 }
