@@ -39,7 +39,7 @@ export function WithdrawApplication({ applicationId, allowed, refusal, onWithdra
         <Typography.Text type="secondary">推荐单位报送推荐批次前，企业可自行撤回申报；撤回后流程结束，不能恢复，已占用的推荐名额随之释放，推荐单位会收到通知。</Typography.Text>
         <Button danger onClick={() => (setError(undefined), setOpen(true))}>撤回申报</Button>
       </Space>
-      <Modal title="确认撤回申报" open={open} okText="确认撤回" cancelText="取消" okButtonProps={{ danger: true, loading: busy }} onOk={() => void confirm()} onCancel={() => setOpen(false)}>
+      <Modal title="确认撤回申报" open={open} okText="确认撤回" cancelText="取消" okButtonProps={{ loading: busy }} onOk={() => void confirm()} onCancel={() => setOpen(false)}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>撤回后本申报即告结束，不能恢复。请填写撤回原因（推荐单位可见）：</Typography.Text>
           <Input.TextArea aria-label="撤回原因" rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} />
