@@ -108,8 +108,7 @@ export function UnitLibraryPage() {
         <Input.TextArea rows={2} maxLength={1000} value={opinion} placeholder="推荐单位意见，如：该项目基础好、模式新，同意推荐。"
           aria-label={`${entry.projectName}的推荐单位意见`}
           onChange={(event) => setOpinions((current) => ({ ...current, [entry.applicationId]: event.target.value }))} />
-        <Button type="primary" size="small" disabled={!opinion.trim()} loading={busy === entry.applicationId} onClick={() => act(entry, 'recommend')}
-          aria-label={`推荐 ${entry.projectName}`}>推荐</Button>
+        <Button type="primary" size="small" disabled={!opinion.trim()} loading={busy === entry.applicationId} onClick={() => act(entry, 'recommend')}>推荐</Button>
       </Space>
     );
   }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, InputNumber, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, InputNumber, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { noContent } from '../../../../server/schemas/common.js';
 import type { LibraryEntry } from '../../../../server/schemas/recommendations.js';
@@ -46,7 +46,7 @@ export function RecommendationRanking({ callId, entries, onSaved }: { callId: st
         size="small"
         pagination={false}
         dataSource={recommended}
-        locale={{ emptyText: '尚未推荐项目。' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未推荐项目。在上方项目库中填写推荐单位意见并点击“推荐”。" /> }}
         columns={[
           {
             title: '推荐排序', key: 'rank', width: 120,
