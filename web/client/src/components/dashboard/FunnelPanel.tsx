@@ -1,8 +1,7 @@
-import { Flex, Statistic } from 'antd';
+import { Empty, Flex, Statistic, Table } from 'antd';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from './ChartFigure.js';
 import { ExportButton } from './ExportButton.js';
-import { FiguresTable } from './FiguresTable.js';
 import type { Funnel } from './types.js';
 
 type Step = Funnel['steps'][number];
@@ -34,11 +33,13 @@ export function FunnelPanel({ callId, funnel, loading }: { callId: string; funne
           </BarChart>
         </ChartFigure>
       )}
-      <FiguresTable<Step>
+      <Table<Step>
         rowKey="status"
+        size="small"
         loading={loading}
-        rows={funnel && funnel.total > 0 ? funnel.steps : []}
-        empty="本批次还没有申报。企业在申报期内新建或提交申报后，这里会按状态统计数量。"
+        dataSource={funnel && funnel.total > 0 ? funnel.steps : []}
+        pagination={false}
+        locale={{ emptyText: <Empty description="本批次还没有申报。企业在申报期内新建或提交申报后，这里会按状态统计数量。" /> }}
         columns={[
           { title: '状态', dataIndex: 'label' },
           { title: '申报数', dataIndex: 'count' },
