@@ -33,10 +33,10 @@ describe('checking a submission', () => {
     const data = await validModeData(web.app, headers, uscc);
     const moved = { ...data, direction: 'mode-networked-collaboration' };
     // when / then
-    await expect(validateSubmission(web.db, modeForm, data, uscc, { callId: shipped.id, template: 'mode-application' })).resolves.toMatchObject({ fields: { direction: 'mode-intelligent-manufacturing' } });
-    expect(fieldsOf(await validateSubmission(web.db, modeForm, data, uscc, { callId: changed.id, template: 'mode-application' }).catch((e: unknown) => e)))
+    await expect(validateSubmission(web.db, modeForm, data, uscc, { call: shipped, template: 'mode-application' })).resolves.toMatchObject({ fields: { direction: 'mode-intelligent-manufacturing' } });
+    expect(fieldsOf(await validateSubmission(web.db, modeForm, data, uscc, { call: changed, template: 'mode-application' }).catch((e: unknown) => e)))
       .toEqual([{ path: 'data.direction', message: '本批次没有这个申报方向' }]);
-    expect(fieldsOf(await validateSubmission(web.db, modeForm, moved, uscc, { callId: changed.id, template: 'mode-application' }).catch((e: unknown) => e)))
+    expect(fieldsOf(await validateSubmission(web.db, modeForm, moved, uscc, { call: changed, template: 'mode-application' }).catch((e: unknown) => e)))
       .toEqual([{ path: 'data.direction', message: '该申报方向不属于本申报书类别，请选择其他申报书类别' }]);
   });
 
@@ -49,7 +49,7 @@ describe('checking a submission', () => {
     const forged = { ...(data.selfAssessmentReport as object), sha256: 'c'.repeat(64) };
     const call = await openTestCall(web.db);
     // when
-    const refused = await validateSubmission(web.db, modeForm, { ...data, businessLicense: othersData.businessLicense, selfAssessmentReport: forged }, uscc, { callId: call.id, template: 'mode-application' }).catch((e: unknown) => e);
+    const refused = await validateSubmission(web.db, modeForm, { ...data, businessLicense: othersData.businessLicense, selfAssessmentReport: forged }, uscc, { call, template: 'mode-application' }).catch((e: unknown) => e);
     // then
     expect(fieldsOf(refused)).toEqual([
       { path: 'data.selfAssessmentReport', message: '附件不存在或不属于本企业，请重新上传' },

@@ -6,8 +6,7 @@ import { call2021 } from '../../domain/call.js';
 import { insertCallIfMissing } from '../../store/call-repository.js';
 import { loadDatabaseConfig, loadEngineClientConfig, loadWebConfig, projectRoot } from '../../platform/config.js';
 import { createPool } from '../../platform/database.js';
-import { createEngineApi, type EngineApi } from '../../platform/engine/index.js';
-import { createEngineClient } from '../../platform/engine/client.js';
+import { createEngineApiFromConfig, type EngineApi } from '../../platform/engine/index.js';
 import type { Logger } from '../../platform/logger.js';
 import { migrate } from '../../platform/migrate.js';
 import { assertPortFree } from '../../platform/ports.js';
@@ -37,8 +36,7 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
     const applied = await migrate(db, MIGRATIONS_DIR);
     logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
     await insertCallIfMissing(db, call2021); // the 2021 call is history every installation keeps
-    const engineClient = createEngineClient(engineConfig);
-    const engine = createEngineApi(engineClient);
+    const engine = createEngineApiFromConfig(engineConfig);
     await waitForEngine(engine, web.ENGINE_WAIT_SECONDS * 1000, logger);
     if (web.DEPLOY_MODELS) {
       // The shipped files become versions; a process is deployed unless the studio has deployed it (studio/seed-shipped-models.ts).

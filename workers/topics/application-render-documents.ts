@@ -35,6 +35,7 @@ export const applicationRenderDocuments = defineWorker({
     const call = await findCall(deps.db, application.callId);
     if (!call) throw new Error(`Call ${application.callId} does not exist`);
     const form = await deps.forms.form(task.processDefinitionId, applicationFormIds[application.template]);
+    const { enterpriseName, projectName } = summaryOf(application.data);
     const models: Record<'materials' | 'commitment', DocumentModel> = {
       materials: applicationMaterials({
         callTitle: call.title,
@@ -45,9 +46,9 @@ export const applicationRenderDocuments = defineWorker({
         data: application.data,
       }),
       commitment: commitmentLetter({
-        enterpriseName: summaryOf(application.data).enterpriseName,
+        enterpriseName,
         uscc: application.enterpriseUscc,
-        projectName: summaryOf(application.data).projectName,
+        projectName,
         applicationNumber: application.applicationNumber,
       }),
     };

@@ -5,6 +5,7 @@ import { changeApplicationStatus } from '../../../store/application-status-chang
 import { linkAttachments } from '../../../store/attachment-repository.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { deliverAfterCommit } from '../engine-commands/deliver.js';
+import { findCall } from '../../../store/call-repository.js';
 import { AppError } from '../errors.js';
 import { openTask } from './open-task.js';
 import type { Account } from '../identity/roles.js';
@@ -27,7 +28,9 @@ export async function answerCorrection(deps: SubmitDeps, account: Account, appli
   if (!task) throw new AppError('CONFLICT', '该申报当前没有待补正事项。');
   // The form of the version this application's instance runs on, whatever was deployed since.
   const form = await deps.forms.ofInstance(task.processInstanceId, applicationFormIds[application.template]);
-  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, { callId: application.callId, template: application.template });
+  const call = await findCall(deps.db, application.callId);
+  if (!call) throw new AppError('NOT_FOUND');
+  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, { call, template: application.template });
   if (fields.declaredUnit !== application.unitId) {
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'data.declaredUnit', message: '补正时不能更改推荐单位' }]);
   }

@@ -30,9 +30,9 @@ export async function submitApplication(deps: SubmitDeps, account: Account, draf
   if (draft.status !== 'draft') throw new AppError('CONFLICT', '该申报已提交。');
   // The call's release: validated against its form, started on its definition.
   const { form, processDefinitionId } = await deps.forms.forCall(draft.callId, applicationFormIds[draft.template]);
-  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, { callId: draft.callId, template: draft.template });
   const call = await findCall(deps.db, draft.callId);
   if (!call) throw new AppError('NOT_FOUND');
+  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, { call, template: draft.template });
   const now = deps.clock.now();
   const closesAt = enterpriseDeadlineFor(call, await findUnitDeadline(deps.db, call.id, fields.declaredUnit));
   if (!isWithinCalendar(now, { opensAt: call.opensAt, closesAt })) throw new AppError('CALL_CLOSED');

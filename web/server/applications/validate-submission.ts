@@ -3,10 +3,10 @@ import type { Queryable } from '../../../platform/database.js';
 import { applicationFields, type ApplicationFields } from '../../../domain/application.js';
 import { attachmentReferencesIn } from '../../../domain/attachment-reference.js';
 import { directionProblem } from '../../../domain/call-directions.js';
+import type { Call } from '../../../domain/call.js';
 import type { TemplateCode } from '../../../domain/directions.js';
 import { normaliseUscc } from '../../../domain/uscc.js';
 import { foreignReferences } from '../../../store/attachment-repository.js';
-import { findCall } from '../../../store/call-repository.js';
 import { AppError, type FieldError } from '../errors.js';
 
 export interface ValidSubmission {
@@ -16,7 +16,7 @@ export interface ValidSubmission {
 
 /** The call and template a submission is made in: its direction must be one the call declares on the template. */
 export interface SubmissionScope {
-  callId: string;
+  call: Pick<Call, 'directions' | 'directionTemplates'>;
   template: TemplateCode;
 }
 
@@ -32,9 +32,7 @@ export async function validateSubmission(db: Queryable, form: unknown, data: Rec
   if (normaliseUscc(parsed.data.uscc) !== enterpriseUscc) {
     throw invalid([{ path: 'uscc', message: '统一社会信用代码须与本账户所属企业一致' }]);
   }
-  const call = await findCall(db, scope.callId);
-  if (!call) throw new AppError('NOT_FOUND', '没有这个申报批次。');
-  const problem = directionProblem(call, scope.template, parsed.data.direction);
+  const problem = directionProblem(scope.call, scope.template, parsed.data.direction);
   if (problem) throw invalid([{ path: 'direction', message: problem }]);
   const references = attachmentReferencesIn(data);
   const foreign = await foreignReferences(db, references, { uscc: enterpriseUscc });

@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
 import { recommendationRow } from '../../../documents/recommendation-rows.js';
 import { recommendationTableColumns } from '../../../documents/recommendation-table.js';
-import { directions as shippedDirections, type Direction } from '../../../domain/directions.js';
+import type { Direction } from '../../../domain/directions.js';
 import type { UnitFigures } from './unit-figures.js';
 
 type Entry = Parameters<typeof recommendationRow>[0];
-/** The call whose direction labels the rows show (until every caller passes it, the shipped ones). */
+/** The call whose direction labels the rows show. */
 type CallDirections = { directions: readonly Direction[] };
-const shipped: CallDirections = { directions: shippedDirections };
 
 function rowsSheet(workbook: ExcelJS.Workbook, name: string, entries: readonly (Entry & { unitName?: string; applicationNumber: string })[], withUnit: boolean, call: CallDirections) {
   const sheet = workbook.addWorksheet(name);
@@ -21,7 +20,7 @@ function rowsSheet(workbook: ExcelJS.Workbook, name: string, entries: readonly (
 }
 
 /** A unit's recommendations as an Excel workbook, one row per project, in rank order. */
-export async function unitBatchWorkbook(unitName: string, entries: readonly (Entry & { applicationNumber: string })[], call: CallDirections = shipped): Promise<Buffer> {
+export async function unitBatchWorkbook(unitName: string, entries: readonly (Entry & { applicationNumber: string })[], call: CallDirections): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   rowsSheet(workbook, `${unitName}推荐项目`, entries, false, call);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -29,7 +28,7 @@ export async function unitBatchWorkbook(unitName: string, entries: readonly (Ent
 
 
 /** The province's overview of all units: per-unit figures on one sheet, every recommended project on another. */
-export async function overviewWorkbook(units: readonly UnitFigures[], entries: readonly (Entry & { unitName: string; applicationNumber: string })[], floor: number, call: CallDirections = shipped): Promise<Buffer> {
+export async function overviewWorkbook(units: readonly UnitFigures[], entries: readonly (Entry & { unitName: string; applicationNumber: string })[], floor: number, call: CallDirections): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('各市推荐情况');
   sheet.addRow(['推荐单位', '培育指标', '指标性质', '申报数', '待初审', '市级库', '已推荐', '其中综合平台', '报送时间', '是否按时报送']).font = { bold: true };

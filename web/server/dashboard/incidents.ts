@@ -1,6 +1,6 @@
 import type { Pool } from '../../../platform/database.js';
 import { fromEngineDate, type EngineApi, type EngineIncident } from '../../../platform/engine/index.js';
-import { EngineError } from '../../../platform/engine/client.js';
+import { EngineError } from '../../../platform/engine/index.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { processSubjects } from '../../../store/dashboard-repository.js';
 import { engineCommandIncidents, isEngineCommandIncident, retryEngineCommand } from '../engine-commands/command-incidents.js';

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { EngineError, EngineUnavailableError } from '../../../platform/engine/client.js';
+import { EngineError, EngineUnavailableError } from '../../../platform/engine/index.js';
 import { AppError, errorCodes, type ErrorCode, type FieldError } from '../errors.js';
 
 /** The answer body of every error. */

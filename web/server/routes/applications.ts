@@ -58,7 +58,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const account = accountOf(request);
     // An enterprise's unit is the one its USCC was registered in; its city may give its enterprises a deadline of its own.
     const unitId = account.enterpriseUscc ? unitForRegion(usccRegionCode(account.enterpriseUscc)) : undefined;
-    return Promise.all((await listCalls(db)).map(async ({ directions: _d, directionTemplates: _t, directionCappedAtOnePerUnit: _p, noticeTexts: _n, correctionDays: _c, maxCorrectionRounds: _m, provinceFloor: _f, ...call }) => {
+    // The answer's schema (callSummary) keeps only what the portal shows of a call.
+    return Promise.all((await listCalls(db)).map(async (call) => {
       const own = unitId ? await findUnitDeadline(db, call.id, unitId) : undefined;
       return {
         ...call,
@@ -191,11 +192,12 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const application = ownedBy(accountOf(request), await findApplication(db, request.params.id));
     if (!application.applicationNumber || !application.submittedAt) throw new AppError('NOT_FOUND', '该申报尚未提交，没有回执。');
     const call = await findCall(db, application.callId);
+    const { enterpriseName, projectName } = summaryOf(application.data);
     const pdf = await renderPdf(submissionReceipt({
       applicationNumber: application.applicationNumber,
-      enterpriseName: summaryOf(application.data).enterpriseName,
+      enterpriseName,
       uscc: application.enterpriseUscc,
-      projectName: summaryOf(application.data).projectName,
+      projectName,
       callTitle: call?.title ?? '',
       unitName: unitById(application.unitId ?? '')?.name ?? '',
       submittedAt: formatBeijingTime(application.submittedAt),

@@ -1,6 +1,6 @@
 import { withTransaction, type Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine/index.js';
-import { EngineError } from '../../../platform/engine/client.js';
+import { EngineError } from '../../../platform/engine/index.js';
 import type { ModelBundle } from '../../../platform/model-deployment.js';
 import { lintModel } from '../../../modeling/lint-model.js';
 import { fileExtensions } from '../../../modeling/problem.js';

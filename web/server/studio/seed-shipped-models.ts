@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withTransaction, type Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine/index.js';
-import { EngineError } from '../../../platform/engine/client.js';
+import { EngineError } from '../../../platform/engine/index.js';
 import type { Logger } from '../../../platform/logger.js';
 import { bundleProcess, DEPLOYMENT_SOURCE, ModelDeploymentError, type ModelFile } from '../../../platform/model-deployment.js';
 import { decisionIdsOf, keyOf, nameOf } from '../../../modeling/model-key.js';

@@ -1,4 +1,4 @@
-import { EngineError } from '../../../platform/engine/client.js';
+import { EngineError } from '../../../platform/engine/index.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
 import { AppError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { EngineError } from '../../../platform/engine/client.js';
+import { EngineError } from '../../../platform/engine/index.js';
 import { validateAgainstForm } from '../../../platform/form-validation.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { AppError, type FieldError } from '../errors.js';
