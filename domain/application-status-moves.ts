@@ -14,18 +14,20 @@ interface StatusEntry {
 /** Every status with its legal next statuses. */
 export const applicationStatusMoves: Readonly<Record<ApplicationStatus, StatusEntry>> = {
   draft: { next: ['submitted'], tellsApplicant: false },
-  submitted: { next: ['checking'], tellsApplicant: false },
+  // withdrawn, from every status before the unit's batch is submitted: the applicant's own withdrawal (撤回申报).
+  submitted: { next: ['checking', 'withdrawn'], tellsApplicant: false },
   // Rules refuse, ask for a correction (or find no round left: withdrawn), or pass to the seal step.
   checking: { next: ['refused', 'correction-requested', 'awaiting-sealed-scans', 'withdrawn'], tellsApplicant: false },
   // checking: the correction task completed in the engine's own Tasklist, where nobody records the resubmission.
   'correction-requested': { next: ['resubmitted', 'checking', 'withdrawn'], tellsApplicant: true },
-  resubmitted: { next: ['checking'], tellsApplicant: false },
+  resubmitted: { next: ['checking', 'withdrawn'], tellsApplicant: false },
   'awaiting-sealed-scans': { next: ['with-city', 'withdrawn'], tellsApplicant: true },
   // The city passes, returns for correction (withdrawn when no round is left) or does not recommend.
   'with-city': { next: ['in-city-library', 'correction-requested', 'not-recommended', 'withdrawn'], tellsApplicant: false },
-  'in-city-library': { next: ['recommended'], tellsApplicant: true },
-  // No move yet: the province stage will add its own from here.
-  recommended: { next: [], tellsApplicant: true },
+  'in-city-library': { next: ['recommended', 'withdrawn'], tellsApplicant: true },
+  // Back to the library when the unit withdraws its recommendation, withdrawn by the applicant; both only until the
+  // unit's batch holding it is submitted (the services check that). The province stage adds its own moves here.
+  recommended: { next: ['in-city-library', 'withdrawn'], tellsApplicant: true },
   refused: { next: [], tellsApplicant: true },
   withdrawn: { next: [], tellsApplicant: true },
   'not-recommended': { next: [], tellsApplicant: true },
@@ -34,7 +36,10 @@ export const applicationStatusMoves: Readonly<Record<ApplicationStatus, StatusEn
 /** Statuses that end an application: nothing moves on from them. */
 export const terminalStatuses: readonly ApplicationStatus[] = ['refused', 'withdrawn', 'not-recommended'];
 
-/** Statuses a decision sets (the rules, the deadlines, the city): no move leads back to one before them. */
+/**
+ * Statuses a decision sets (the rules, the deadlines, the city): no move leads back to one before them. The one way
+ * back is the unit's withdrawal of its recommendation (recommended → in-city-library), before its batch is submitted.
+ */
 export const decisionStatuses: readonly ApplicationStatus[] = ['refused', 'withdrawn', 'in-city-library', 'not-recommended', 'recommended'];
 
 /** Whether a move is legal; a move to the status the application already has is `unchanged`, neither. */

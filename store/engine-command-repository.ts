@@ -6,7 +6,7 @@ import { summaryOf } from '../domain/application-summary.js';
 // recorded, so two web replicas never run one command at once and a crash leaves it pending for a replay.
 
 /** What a command asks of the engine. */
-export const engineCommandKinds = ['start-process', 'complete-task'] as const;
+export const engineCommandKinds = ['start-process', 'complete-task', 'correlate-message'] as const;
 export type EngineCommandKind = (typeof engineCommandKinds)[number];
 
 /** Whom a command concerns: a start links its instance to it. */
@@ -33,7 +33,16 @@ export type StartProcessCommand = CommandState & {
 
 export type CompleteTaskCommand = CommandState & { kind: 'complete-task'; taskId: string; processInstanceId: string };
 
-export type EngineCommand = StartProcessCommand | CompleteTaskCommand;
+/** A message to the instance of a business key that waits for it (migrations/019): the element that catches it. */
+export type CorrelateMessageCommand = CommandState & {
+  kind: 'correlate-message';
+  messageName: string;
+  businessKey: string;
+  processDefinitionKey: string;
+  catchingActivityId: string;
+};
+
+export type EngineCommand = StartProcessCommand | CompleteTaskCommand | CorrelateMessageCommand;
 
 interface CommandRow {
   id: string;
@@ -51,6 +60,8 @@ interface CommandRow {
   attempts: number;
   last_error: string | null;
   done_at: Date | null;
+  message_name: string | null;
+  catching_activity_id: string | null;
 }
 
 function toCommand(row: CommandRow): EngineCommand {
@@ -61,9 +72,14 @@ function toCommand(row: CommandRow): EngineCommand {
     id: row.id, variables: row.variables, subject, createdAt: row.created_at, attempts: row.attempts, lastError: row.last_error, doneAt: row.done_at,
   };
   // The table's CHECKs guarantee the fields of each kind.
-  return row.kind === 'start-process'
-    ? { ...state, kind: row.kind, processDefinitionId: row.process_definition_id!, processDefinitionKey: row.process_definition_key!, businessKey: row.business_key!, processInstanceId: row.process_instance_id }
-    : { ...state, kind: row.kind, taskId: row.task_id!, processInstanceId: row.process_instance_id! };
+  switch (row.kind) {
+    case 'start-process':
+      return { ...state, kind: row.kind, processDefinitionId: row.process_definition_id!, processDefinitionKey: row.process_definition_key!, businessKey: row.business_key!, processInstanceId: row.process_instance_id };
+    case 'complete-task':
+      return { ...state, kind: row.kind, taskId: row.task_id!, processInstanceId: row.process_instance_id! };
+    case 'correlate-message':
+      return { ...state, kind: row.kind, messageName: row.message_name!, businessKey: row.business_key!, processDefinitionKey: row.process_definition_key!, catchingActivityId: row.catching_activity_id! };
+  }
 }
 
 function subjectColumns(subject: EngineCommandSubject): [string | null, string | null, string | null] {
@@ -92,6 +108,22 @@ export async function queueTaskCompletion(
     `INSERT INTO engine_command (kind, task_id, process_instance_id, variables, application_id, batch_call_id, batch_unit_id)
      VALUES ('complete-task', $1, $2, $3, $4, $5, $6) RETURNING id`,
     [completion.taskId, completion.processInstanceId, JSON.stringify(completion.variables), ...subjectColumns(completion.subject)],
+  );
+  return result.rows[0]!.id;
+}
+
+/**
+ * Queues a message to the instance of a business key (of one process key) in the caller's transaction, with the
+ * element of the model that catches it (what a replay looks for in the history); returns the command's id.
+ */
+export async function queueMessageCorrelation(
+  db: Queryable,
+  message: { messageName: string; businessKey: string; processDefinitionKey: string; catchingActivityId: string; variables: Record<string, unknown>; subject: EngineCommandSubject },
+): Promise<string> {
+  const result = await db.query<{ id: string }>(
+    `INSERT INTO engine_command (kind, message_name, business_key, process_definition_key, catching_activity_id, variables, application_id, batch_call_id, batch_unit_id)
+     VALUES ('correlate-message', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [message.messageName, message.businessKey, message.processDefinitionKey, message.catchingActivityId, JSON.stringify(message.variables), ...subjectColumns(message.subject)],
   );
   return result.rows[0]!.id;
 }

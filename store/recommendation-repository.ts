@@ -49,6 +49,26 @@ export async function insertRecommendation(db: Queryable, recommendation: NewRec
   }
 }
 
+/**
+ * Ends an application's active recommendation (withdrawn by its unit, or with the application), which frees its
+ * place under the caps; the unit's remaining recommendations close up their ranks. Returns whether one was active.
+ */
+export async function endRecommendation(db: Queryable, applicationId: string, at: Date, reason: string): Promise<boolean> {
+  const ended = await db.query<{ call_id: string; unit_id: string }>(
+    'UPDATE recommendation SET active = false, ended_at = $2, ended_reason = $3 WHERE application_id = $1 AND active RETURNING call_id, unit_id',
+    [applicationId, at, reason],
+  );
+  const row = ended.rows[0];
+  if (!row) return false;
+  await db.query(
+    `UPDATE recommendation r SET rank = o.position
+       FROM (SELECT id, row_number() OVER (ORDER BY rank, id)::int AS position FROM recommendation WHERE call_id = $1 AND unit_id = $2 AND active) o
+      WHERE r.id = o.id AND r.rank <> o.position`,
+    [row.call_id, row.unit_id],
+  );
+  return true;
+}
+
 export interface Recommendation {
   applicationId: string;
   rank: number;
@@ -100,9 +120,19 @@ export async function setIndicator(db: Queryable, callId: string, indicator: Ind
   );
 }
 
+/** Replaces every indicator of a call with `indicators` (units left out have none). Run it inside a transaction. */
+export async function replaceIndicators(db: Queryable, callId: string, indicators: readonly Indicator[], by: string): Promise<void> {
+  await db.query('DELETE FROM unit_indicator WHERE call_id = $1', [callId]);
+  await db.query(
+    `INSERT INTO unit_indicator (call_id, unit_id, target, is_cap, updated_by)
+     SELECT $1, unit_id, target, is_cap, $5 FROM unnest($2::text[], $3::int[], $4::boolean[]) AS i (unit_id, target, is_cap)`,
+    [callId, indicators.map((i) => i.unitId), indicators.map((i) => i.target), indicators.map((i) => i.isCap), by],
+  );
+}
+
 /** Every unit indicator of a call. */
 export async function listIndicators(db: Queryable, callId: string): Promise<Indicator[]> {
-  const result = await db.query<{ unit_id: string; target: number; is_cap: boolean }>('SELECT unit_id, target, is_cap FROM unit_indicator WHERE call_id = $1', [callId]);
+  const result = await db.query<{ unit_id: string; target: number; is_cap: boolean }>('SELECT unit_id, target, is_cap FROM unit_indicator WHERE call_id = $1 ORDER BY unit_id', [callId]);
   return result.rows.map((row) => ({ unitId: row.unit_id, target: row.target, isCap: row.is_cap }));
 }
 

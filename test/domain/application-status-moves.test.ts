@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { applicationStatusCodes, type ApplicationStatus } from '../../domain/application-status.js';
 import { applicationStatusMoves, checkStatusMove, decisionStatuses, statusTellsApplicant, terminalStatuses } from '../../domain/application-status-moves.js';
 
-function reachableFrom(status: ApplicationStatus): Set<ApplicationStatus> {
+/** The statuses reachable from `status`; `except` leaves out one move (from → to). */
+function reachableFrom(status: ApplicationStatus, except?: readonly [ApplicationStatus, ApplicationStatus]): Set<ApplicationStatus> {
   const seen = new Set<ApplicationStatus>();
-  const queue = [...applicationStatusMoves[status].next];
+  const movesOf = (from: ApplicationStatus) => applicationStatusMoves[from].next.filter((to) => !(except && except[0] === from && except[1] === to));
+  const queue = [...movesOf(status)];
   while (queue.length) {
     const next = queue.shift()!;
     if (seen.has(next)) continue;
     seen.add(next);
-    queue.push(...applicationStatusMoves[next].next);
+    queue.push(...movesOf(next));
   }
   return seen;
 }
@@ -32,6 +34,12 @@ describe('the moves between application statuses', () => {
     ['with-city', 'correction-requested', 'legal'],
     ['with-city', 'not-recommended', 'legal'],
     ['in-city-library', 'recommended', 'legal'],
+    // the unit withdraws its recommendation (back to its library); the applicant withdraws before the batch
+    ['recommended', 'in-city-library', 'legal'],
+    ['submitted', 'withdrawn', 'legal'],
+    ['resubmitted', 'withdrawn', 'legal'],
+    ['in-city-library', 'withdrawn', 'legal'],
+    ['recommended', 'withdrawn', 'legal'],
     // the same status again: neither legal nor refused (a retried step, or the web and the worker path of one move)
     ['recommended', 'recommended', 'unchanged'],
     ['checking', 'checking', 'unchanged'],
@@ -41,7 +49,7 @@ describe('the moves between application statuses', () => {
     ['awaiting-sealed-scans', 'in-city-library', 'illegal'],
     ['in-city-library', 'with-city', 'illegal'],
     ['in-city-library', 'not-recommended', 'illegal'],
-    ['recommended', 'in-city-library', 'illegal'],
+    ['draft', 'withdrawn', 'illegal'],
     ['recommended', 'with-city', 'illegal'],
     ['refused', 'checking', 'illegal'],
     ['withdrawn', 'resubmitted', 'illegal'],
@@ -68,8 +76,12 @@ describe('the moves between application statuses', () => {
     }
   });
 
-  it('never moves back past a decision: no decision lies on a loop', () => {
-    for (const decision of decisionStatuses) expect(reachableFrom(decision).has(decision), decision).toBe(false);
+  it('never moves back past a decision: no decision lies on a loop but the withdrawn recommendation’s', () => {
+    // The one way back: the unit withdraws its recommendation, and the application is in its library again.
+    const withdrawnRecommendation = ['recommended', 'in-city-library'] as const;
+    for (const decision of decisionStatuses) expect(reachableFrom(decision, withdrawnRecommendation).has(decision), decision).toBe(false);
+    // and it leads no further back than the library
+    expect([...reachableFrom('recommended')].sort()).toEqual(['in-city-library', 'recommended', 'withdrawn']);
   });
 
   it('reaches every status from a draft', () => {

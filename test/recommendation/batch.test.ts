@@ -107,6 +107,10 @@ describe('a unit’s batch to the province', () => {
     expect(audit.rows).toEqual([{ action: 'unit-window.reopened', detail: reopen }]);
     const reopening = await web.db.query('SELECT reopened_by, reason FROM unit_window_reopening WHERE call_id = $1', [call.id]);
     expect(reopening.rows[0].reason).toBe(reopen.reason);
+    // and the unit's batch page is told who reopened it, why and until when
+    expect((await get(`/api/calls/${call.id}/batch`, reviewer)).json().reopening).toEqual({
+      openUntil: reopen.openUntil, reason: reopen.reason, by: reopening.rows[0].reopened_by, byName: '测试 province-officer', at: clock.now().toISOString(),
+    });
     // and the overview marks it as submitted after the deadline
     const overview = new ExcelJS.Workbook();
     await overview.xlsx.load((await get(`/api/calls/${call.id}/overview.xlsx`, province)).rawPayload as never);

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityReviewTaskOf, completeCityReview } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, newReviewer, openTestCall, sealAndSend, uploadPdf, validModeData, waitForStatus } from '../support/declaration.js';
 import { pdfText } from '../support/documents.js';
-import { waitFor } from '../support/engine.js';
+import { testEngine, waitFor } from '../support/engine.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
 // From an enterprise's declaration to a batch the province has received, and the unit's figures for the assessment.
 
 describe('from declaration to the province', () => {
   let web: Awaited<ReturnType<typeof testApp>>;
+  const { api } = testEngine();
   beforeAll(async () => {
     web = await testApp();
   });
@@ -36,6 +37,13 @@ describe('from declaration to the province', () => {
     const scan = await uploadPdf(web.app, reviewer, '推荐表（盖章）.pdf');
     const submitted = await web.app.inject({ method: 'POST', url: `/api/calls/${call.id}/batch/submit`, headers: reviewer, payload: { sealedTable: scan } });
     expect(submitted.statusCode, submitted.body).toBe(204);
+    // and its process, waiting for the batch since the recommendation, ends at 已推荐至省厅
+    const instanceId = (await web.db.query('SELECT process_instance_id FROM application WHERE id = $1', [id])).rows[0].process_instance_id as string;
+    await waitFor('the process to end at 已推荐至省厅', async () => ((await api.historicProcessInstance(instanceId)).endTime ? true : undefined));
+    expect((await api.historicActivitySteps(instanceId)).filter((s) => s.activityId === 'AwaitBatchSubmission' || s.activityId === 'Recommended').map((s) => [s.activityId, s.endTime !== null])).toEqual([
+      ['AwaitBatchSubmission', true],
+      ['Recommended', true],
+    ]);
 
     // then: the applicant's materials now carry the unit's name and opinion in 推荐单位
     const documents = (await web.app.inject({ method: 'GET', url: `/api/applications/${id}/documents`, headers: applicant.headers })).json() as { kind: string; format: string; attachmentId: string }[];

@@ -39,8 +39,8 @@ describe('recommending from the unit’s library', () => {
     // then
     expect(answer.statusCode, answer.body).toBe(201);
     expect(answer.json()).toEqual({ rank: 1 });
-    await waitFor('the process to end as recommended', async () => {
-      const activities = await client.request('GET', `/history/activity-instance?processInstanceId=${(await web.db.query('SELECT process_instance_id FROM application WHERE id = $1', [id])).rows[0].process_instance_id}&activityId=Recommended`, { schema: z.array(z.unknown()) });
+    await waitFor('the process to wait for the unit’s batch', async () => {
+      const activities = await client.request('GET', `/history/activity-instance?processInstanceId=${(await web.db.query('SELECT process_instance_id FROM application WHERE id = $1', [id])).rows[0].process_instance_id}&activityId=AwaitBatchSubmission`, { schema: z.array(z.unknown()) });
       return activities.length ? true : undefined;
     });
     const library = (await web.app.inject({ method: 'GET', url: `/api/calls/${call.id}/library`, headers: reviewer })).json();

@@ -27,10 +27,11 @@ describe('the applicant’s notice of a recommendation', () => {
 
   const processInstanceOf = async (id: string) => (await web.db.query('SELECT process_instance_id FROM application WHERE id = $1', [id])).rows[0].process_instance_id as string;
 
+  // Recorded, the process waits for the unit's batch; it ends at 已推荐至省厅 once the batch is submitted.
   const endedAsRecommended = (id: string) =>
-    waitFor('the process to end as recommended', async () => {
-      const ended = await client.request('GET', `/history/activity-instance?processInstanceId=${await processInstanceOf(id)}&activityId=Recommended`, { schema: z.array(z.object({ endTime: z.string().nullable() })) });
-      return ended.some((a) => a.endTime) ? true : undefined;
+    waitFor('the process to wait for the unit’s batch', async () => {
+      const waiting = await client.request('GET', `/history/activity-instance?processInstanceId=${await processInstanceOf(id)}&activityId=AwaitBatchSubmission`, { schema: z.array(z.unknown()) });
+      return waiting.length ? true : undefined;
     });
 
   async function noticesOf(entry: LibraryEntry) {

@@ -29,6 +29,7 @@ const expectations: Record<string, 'public' | Role[]> = {
   'POST /api/applications/:id/sealed-scans': ['applicant'],
   'GET /api/applications/:id/receipt.pdf': ['applicant'],
   'GET /api/applications/:id/correction': ['applicant'],
+  'POST /api/applications/:id/withdrawal': ['applicant'],
   'POST /api/applications/:id/correction': ['applicant'],
   'GET /api/tasks': ['city-reviewer', 'province-officer', 'expert'],
   'GET /api/tasks/:taskId': ['city-reviewer', 'province-officer', 'expert'],
@@ -50,9 +51,15 @@ const expectations: Record<string, 'public' | Role[]> = {
   'GET /api/messages': ['applicant', 'city-reviewer'],
   'GET /api/calls/:callId/library': ['city-reviewer'],
   'POST /api/recommendations': ['city-reviewer'],
+  'DELETE /api/recommendations/:applicationId': ['city-reviewer'],
   'PUT /api/calls/:callId/recommendations/ranking': ['city-reviewer'],
   'PUT /api/calls/:callId/indicators/:unitId': ['province-officer'],
   'GET /api/calls/:callId/unit-figures': ['province-officer', 'administrator'],
+  'GET /api/calls/:callId/indicators': ['province-officer'],
+  'PUT /api/calls/:callId/indicators': ['province-officer'],
+  'GET /api/calls/:callId/indicators.xlsx': ['province-officer'],
+  'POST /api/calls/:callId/indicators.xlsx': ['province-officer'],
+  'GET /api/calls/:callId/my-unit/dashboard': ['city-reviewer'],
   'GET /api/calls/:callId/batch': ['city-reviewer'],
   'POST /api/calls/:callId/batch': ['city-reviewer'],
   'POST /api/calls/:callId/batch/submit': ['city-reviewer'],
@@ -132,6 +139,7 @@ describe('authorization of every API route', () => {
       .replace(':otherId', own.versionId)
       .replace(':unitId', '130100')
       .replace(':taskId', ids.taskId)
+      .replace(':applicationId', ids.applicationId)
       .replace(/\/api\/attachments\/:id/, `/api/attachments/${ids.attachmentId}`)
       .replace(':id', ids.applicationId);
 
@@ -177,7 +185,7 @@ describe('authorization of every API route', () => {
         if (!(expectations[key(route)] as Role[]).includes(who)) continue;
         const ids = { ...foreign, applicationId: key(route) === 'PUT /api/applications/:id/draft' || key(route) === 'POST /api/applications/:id/submit' ? foreign.draftId : foreign.applicationId };
         // A well-formed body, so the answer comes from the scope check, not from validation.
-        const body = { data: {}, cityDecision: 'pass', cityOpinion: 'x', correctionResponse: 'x', sealedMaterials: own.attachment, sealedCommitment: own.attachment, message: 'x', due: '2030-01-01T00:00:00+08:00' };
+        const body = { data: {}, cityDecision: 'pass', cityOpinion: 'x', correctionResponse: 'x', reason: 'x', sealedMaterials: own.attachment, sealedCommitment: own.attachment, message: 'x', due: '2030-01-01T00:00:00+08:00' };
         const response = await web.app.inject({ method: route.method as 'GET', url: fill(route.url, ids), headers: headers[who], payload: route.method === 'GET' ? undefined : body });
         expect(response.statusCode, `${who} → ${key(route)} with a foreign id: ${response.body.slice(0, 120)}`).toBe(404);
       }
@@ -185,6 +193,8 @@ describe('authorization of every API route', () => {
     // recommending another unit's application
     const recommend = await web.app.inject({ method: 'POST', url: '/api/recommendations', headers: headers['city-reviewer'], payload: { applicationId: foreign.applicationId, opinion: 'x' } });
     expect(recommend.statusCode).toBe(404);
+    // withdrawing another unit's recommendation
+    expect((await web.app.inject({ method: 'DELETE', url: `/api/recommendations/${foreign.applicationId}`, headers: headers['city-reviewer'] })).statusCode).toBe(404);
     // the other unit's reviewer still sees its own task; nothing about B changed
     expect((await web.app.inject({ method: 'GET', url: `/api/tasks/${foreign.taskId}`, headers: foreignReviewer })).statusCode).toBe(200);
     const after = (await web.db.query('SELECT status, data, updated_at FROM application WHERE id = ANY($1) ORDER BY id', [[foreign.applicationId, foreign.draftId]])).rows;

@@ -18,6 +18,7 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { batchRoutes } from './routes/batches.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
+import { indicatorRoutes } from './routes/indicators.js';
 import { messageRoutes } from './routes/messages.js';
 import { recommendationRoutes } from './routes/recommendations.js';
 import { taskFilterRoutes } from './routes/task-filters.js';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitCalendarRoutes, { db: deps.db });
   await app.register(messageRoutes, { db: deps.db });
   await app.register(recommendationRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(indicatorRoutes, { db: deps.db });
   await app.register(batchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(dashboardRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });

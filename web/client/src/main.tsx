@@ -15,6 +15,8 @@ import { SealedScansPage } from './pages/SealedScansPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TaskListPage } from './pages/TaskListPage.js';
 import { TaskPage } from './pages/TaskPage.js';
+import { UnitBatchPage } from './pages/UnitBatchPage.js';
+import { UnitLibraryPage } from './pages/UnitLibraryPage.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Darker than antd's defaults so text on the primary colour and secondary text meet WCAG AA contrast (4.5:1);
@@ -40,10 +42,14 @@ function Studio() {
 
 // The province's dashboards bring their charts (recharts) along: a chunk of their own, so applicants never fetch it.
 const DashboardPage = lazy(() => import('./pages/DashboardPage.js').then((module) => ({ default: module.DashboardPage })));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage.js').then((module) => ({ default: module.IndicatorsPage })));
+const UnitDashboardPage = lazy(() => import('./pages/UnitDashboardPage.js').then((module) => ({ default: module.UnitDashboardPage })));
 
 // The roles the server lets use the tasklist (routes/tasks.ts) and the province's dashboards (routes/dashboard.ts).
 const taskHandlers = ['city-reviewer', 'province-officer', 'expert'] as const;
 const dashboardViewers = ['province-officer', 'administrator'] as const;
+// The unit's library and batch (routes/recommendations.ts, routes/batches.ts).
+const cityReviewers = ['city-reviewer'] as const;
 
 function Home() {
   const { account } = useSession();
@@ -68,6 +74,10 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/tasks" element={<OnlyFor roles={taskHandlers}><TaskListPage /></OnlyFor>} />
                 <Route path="/tasks/:taskId" element={<OnlyFor roles={taskHandlers}><TaskPage /></OnlyFor>} />
                 <Route path="/dashboard" element={<OnlyFor roles={dashboardViewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><DashboardPage /></Suspense></OnlyFor>} />
+                <Route path="/unit/library" element={<OnlyFor roles={cityReviewers}><UnitLibraryPage /></OnlyFor>} />
+                <Route path="/unit/batch" element={<OnlyFor roles={cityReviewers}><UnitBatchPage /></OnlyFor>} />
+                <Route path="/unit/dashboard" element={<OnlyFor roles={cityReviewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><UnitDashboardPage /></Suspense></OnlyFor>} />
+                <Route path="/indicators" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><IndicatorsPage /></Suspense></OnlyFor>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
                 <Route path="/studio/*" element={<Studio />} />
               </Route>

@@ -4,6 +4,7 @@ import { summaryOf } from '../../../domain/application-summary.js';
 import { isCappedAtOnePerUnit } from '../../../domain/call-directions.js';
 import { recommendationRefusal, recommendationRefusals } from '../../../domain/recommendation-refusals.js';
 import { findApplication } from '../../../store/application-repository.js';
+import { findBatch } from '../../../store/batch-repository.js';
 import { findCall } from '../../../store/call-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
@@ -20,10 +21,15 @@ import type { Account } from '../identity/roles.js';
  */
 export async function recommend(deps: EngineCommandDeps & { clock: Clock }, account: Account, applicationId: string, opinion: string) {
   const { recorded, commandId } = await withTransaction(deps.db, async (client) => {
+    // The unit's batch lock first, as the batch's submission takes it: a recommendation is in a batch or after it.
+    const found = await findApplication(client, applicationId);
+    if (found?.unitId) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${found.callId}:${found.unitId}`]);
     const application = await findApplication(client, applicationId, true);
     if (!application?.unitId || application.unitId !== account.unitId) throw new AppError('NOT_FOUND');
     if (application.status === 'recommended') throw new AppError('CONFLICT', recommendationRefusals.ALREADY_RECOMMENDED);
     if (application.status !== 'in-city-library') throw new AppError('CONFLICT', '只能推荐已纳入本单位市级重点项目库的项目。');
+    // A submitted batch is final: a recommendation made after it would wait for a batch that never comes.
+    if ((await findBatch(client, application.callId, application.unitId))?.submittedAt) throw new AppError('CONFLICT', '本单位的推荐批次已报送省厅，不能再推荐。');
     const task = await openTask(deps.engine, application.processInstanceId, 'CityRecommendation');
     if (!task) throw new AppError('CONFLICT', '该项目当前不在推荐环节，请稍后刷新。');
     // Read before the insert: a refused insert aborts the transaction.

@@ -5,8 +5,9 @@ import { findAttachment, foreignReferences } from '../../../store/attachment-rep
 import { findBatch, insertBatch, markBatchSubmitted, renderedEntries, reopenedUntil } from '../../../store/batch-repository.js';
 import type { Call } from '../../../domain/call.js';
 import { queueProcessStart, queueTaskCompletion } from '../../../store/engine-command-repository.js';
-import { activeRecommendations } from '../../../store/recommendation-repository.js';
+import { activeRecommendations, recommendedApplications } from '../../../store/recommendation-repository.js';
 import { definitionForCall } from '../../../store/release-repository.js';
+import { queueDeclarationMessage } from '../engine-commands/declaration-message.js';
 import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
@@ -64,8 +65,9 @@ export async function batchDeadline(deps: Pick<BatchDeps, 'db'>, call: Call, uni
 
 /**
  * Submits the unit's batch with the stamped scan of its current 推荐表, within the calendar; records what was
- * submitted and queues the completion of the batch's task in one transaction, delivered after the commit (at once,
- * or by the relay). Nothing changes when anything is refused.
+ * submitted and queues the completion of the batch's task and, for each application it holds, the message that ends
+ * its process's wait for the batch (已推荐至省厅), in one transaction, delivered after the commit (at once, or by the
+ * relay). Nothing changes when anything is refused.
  */
 export async function submitBatch(deps: BatchDeps, account: Account, call: Call, sealedTable: { id: string; sha256: string }): Promise<void> {
   const unitId = account.unitId!;
@@ -75,7 +77,7 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.sealedTable', message: '请上传本单位盖章后的推荐表扫描件（PDF 或 JPG/PNG 图片）' }]);
   }
   const scan = (await findAttachment(deps.db, sealedTable.id))!;
-  const commandId = await withTransaction(deps.db, async (client) => {
+  const commandIds = await withTransaction(deps.db, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${call.id}:${unitId}`]);
     const batch = await findBatch(client, call.id, unitId, true);
     if (batch?.submittedAt) throw new AppError('CONFLICT', '本单位的推荐批次已报送省厅。');
@@ -90,12 +92,17 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
       throw new AppError('CONFLICT', '推荐项目在推荐表生成后有变化，请重新生成推荐表并盖章。');
     }
     await markBatchSubmitted(client, { callId: call.id, unitId, sealedScanId: scan.id, by: account.username, at: now, entries: current });
-    return queueTaskCompletion(client, {
+    const batchCommand = await queueTaskCompletion(client, {
       taskId: task.id,
       processInstanceId: task.processInstanceId,
       variables: { batchAction: 'submit', sealedTable: { id: scan.id, fileName: scan.fileName, sha256: scan.sha256 } },
       subject: { batch: { callId: call.id, unitId } },
     });
+    const messages: string[] = [];
+    for (const held of await recommendedApplications(client, call.id, unitId)) {
+      messages.push(await queueDeclarationMessage(client, { id: held.applicationId, applicationNumber: held.applicationNumber }, 'batchSubmitted'));
+    }
+    return [batchCommand, ...messages];
   });
-  await deliverAfterCommit(deps, commandId);
+  for (const commandId of commandIds) await deliverAfterCommit(deps, commandId);
 }

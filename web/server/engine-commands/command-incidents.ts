@@ -44,15 +44,15 @@ export async function retryEngineCommand(deps: { db: Pool; engine: EngineApi }, 
 
 function incidentOf(failing: FailingEngineCommand): IncidentView {
   const { command } = failing;
-  const what = command.kind === 'start-process' ? `启动流程实例（业务键 ${command.businessKey}）` : `完成任务 ${command.taskId}`;
+  const [what, activityName] = describe(command);
   return {
     incidentId: `${ID_PREFIX}${command.id}`,
     incidentType: 'engineCommand',
     at: command.createdAt,
-    processInstanceId: command.processInstanceId,
+    processInstanceId: command.kind === 'correlate-message' ? null : command.processInstanceId,
     processName: '平台对流程引擎的调用',
     activityId: null,
-    activityName: command.kind === 'start-process' ? '启动流程实例' : '完成任务',
+    activityName,
     message: command.lastError,
     details: `${what}：已尝试 ${command.attempts} 次，平台会继续自动重试。\n${command.lastError ?? ''}`,
     topicName: null,
@@ -61,10 +61,22 @@ function incidentOf(failing: FailingEngineCommand): IncidentView {
   };
 }
 
+/** What the command asks, as an operator reads it, and its short name. */
+function describe(command: FailingEngineCommand['command']): [string, string] {
+  switch (command.kind) {
+    case 'start-process':
+      return [`启动流程实例（业务键 ${command.businessKey}）`, '启动流程实例'];
+    case 'complete-task':
+      return [`完成任务 ${command.taskId}`, '完成任务'];
+    case 'correlate-message':
+      return [`发送消息 ${command.messageName}（业务键 ${command.businessKey}）`, '发送流程消息'];
+  }
+}
+
 function subjectOf({ command, ...row }: FailingEngineCommand): ProcessSubject | undefined {
   if (!row.callId) return undefined;
   return {
-    processInstanceId: command.processInstanceId ?? '',
+    processInstanceId: (command.kind === 'correlate-message' ? null : command.processInstanceId) ?? '',
     applicationId: command.subject && 'applicationId' in command.subject ? command.subject.applicationId : null,
     applicationNumber: row.applicationNumber,
     projectName: row.projectName,

@@ -59,7 +59,7 @@ async function runClaimed(deps: EngineCommandDeps, client: PoolClient, command: 
     return { delivery: 'failed', error };
   }
   await deps.afterEngineCall?.(command);
-  if (command.kind === 'start-process' && command.subject) {
+  if (command.kind === 'start-process' && command.subject && outcome.processInstanceId) {
     if ('applicationId' in command.subject) await setProcessInstance(client, command.subject.applicationId, outcome.processInstanceId);
     else await setBatchProcessInstance(client, command.subject.batch.callId, command.subject.batch.unitId, outcome.processInstanceId);
   }

@@ -22,11 +22,12 @@ import { openTask } from '../applications/open-task.js';
 import { ownedBy, visibleTo } from '../applications/scope.js';
 import { submitSealedScans } from '../applications/sealed-scans.js';
 import { submitApplication } from '../applications/submit-application.js';
+import { withdrawalRefusal, withdrawApplication } from '../applications/withdraw-application.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
 import {
   applicationDocuments, applicationForm, applicationList, applicationParams, applicationStatusView, applicationView, callList, correctionAnswer,
-  correctionRequest, draftData, fieldComment, newDraft, sealedScans, sealedScansStep,
+  correctionRequest, draftData, fieldComment, newDraft, sealedScans, sealedScansStep, withdrawalRequest,
 } from '../schemas/applications.js';
 import { noContent } from '../schemas/common.js';
 
@@ -137,9 +138,28 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
       response: { 200: applicationStatusView },
     },
   }, async (request) => {
-    const application = visibleTo(accountOf(request), await findApplication(db, request.params.id));
+    const account = accountOf(request);
+    const application = visibleTo(account, await findApplication(db, request.params.id));
     const history = (await statusHistory(db, application.id)).map(({ actor: _actor, ...event }) => event);
-    return { status: application.status, history, ruleOutcomes: await latestRuleOutcomes(db, application.id) };
+    const refusal = account.role === 'applicant' ? await withdrawalRefusal(db, application) : null;
+    return {
+      status: application.status, history, ruleOutcomes: await latestRuleOutcomes(db, application.id),
+      withdrawal: { allowed: account.role === 'applicant' && refusal === null, refusal },
+    };
+  });
+
+  app.post('/api/applications/:id/withdrawal', {
+    config: { access: ['applicant'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Withdraw my application (撤回申报) with a reason, until its unit submits the batch holding it; its process ends',
+      params: applicationParams,
+      body: withdrawalRequest,
+      response: { 204: noContent },
+    },
+  }, async (request, reply) => {
+    await withdrawApplication(deps, accountOf(request), request.params.id, request.body.reason);
+    return reply.status(204).send(null);
   });
 
   app.get('/api/applications/:id/documents', {

@@ -6,6 +6,7 @@ import { reportingUnits, unitById } from '../../../domain/units.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findBatch, insertReopening, reopenedUntil } from '../../../store/batch-repository.js';
 import { findCall } from '../../../store/call-repository.js';
+import { latestReopening } from '../../../store/unit-window-reopening-repository.js';
 import { recommendedApplications } from '../../../store/recommendation-repository.js';
 import { batchDeadline, prepareBatch, submitBatch } from '../batches/batch-workflow.js';
 import { overviewWorkbook, unitBatchWorkbook } from '../batches/excel-exports.js';
@@ -41,9 +42,12 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
     const batch = await findBatch(db, call.id, unitId);
     const tasks = batch?.processInstanceId && !batch.submittedAt ? await deps.engine.tasks({ processInstanceId: batch.processInstanceId, taskDefinitionKey: 'SubmitBatch' }) : [];
     const state: BatchState = !batch ? 'not-prepared' : batch.submittedAt ? 'submitted' : tasks.length && batch.renderedAt ? 'ready' : 'rendering';
+    const reopening = await latestReopening(db, call.id, unitId);
     return {
       state, tablePdfId: batch?.tablePdfId ?? null, tableDocxId: batch?.tableDocxId ?? null, sealedScanId: batch?.sealedScanId ?? null,
-      deadline: await batchDeadline(deps, call, unitId), reopenedUntil: (await reopenedUntil(db, call.id, unitId)) ?? null, submittedAt: batch?.submittedAt ?? null,
+      deadline: await batchDeadline(deps, call, unitId), reopenedUntil: (await reopenedUntil(db, call.id, unitId)) ?? null,
+      reopening: reopening ? { openUntil: reopening.openUntil, reason: reopening.reason, by: reopening.reopenedBy, byName: reopening.reopenedByName, at: reopening.reopenedAt } : null,
+      submittedAt: batch?.submittedAt ?? null,
     };
   });
 

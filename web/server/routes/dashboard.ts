@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine/index.js';
-import { findCall } from '../../../store/call-repository.js';
+import { findBatch, reopenedUntil } from '../../../store/batch-repository.js';
+import { findCall, findUnitDeadline } from '../../../store/call-repository.js';
+import { unitFigures } from '../batches/unit-figures.js';
 import { beijingTime, dueTasksWorkbook, funnelWorkbook, incidentsWorkbook } from '../dashboard/dashboard-exports.js';
 import { dueTasks } from '../dashboard/due-tasks.js';
 import { applicationFunnel } from '../dashboard/funnel.js';
@@ -11,9 +13,11 @@ import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
 import { callParams, noContent } from '../schemas/common.js';
 import { dueQuery, dueTasksView, funnelView, incidentParams, incidentsView } from '../schemas/dashboard.js';
+import { myUnitDashboard } from '../schemas/indicators.js';
 
 // The province's dashboards: the funnel of a call's applications, overdue and near-due tasks, open incidents with
 // their retry, and each table as Excel. Per-unit figures are /api/calls/:callId/unit-figures (routes/recommendations.ts).
+// A city reviewer's own dashboard (本单位概况) is its unit's figures, batch and deadlines: the unit is the account's.
 
 /** Who sees the dashboards; only the province retries, the administrator looks on. */
 const viewers = ['province-officer', 'administrator'] as const;
@@ -61,6 +65,21 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineAp
     config: { access: viewers },
     schema: { tags: ['dashboard'], summary: 'Open incidents as Excel' },
   }, async (_request, reply) => reply.headers(xlsx(`流程异常-${stamp()}.xlsx`)).send(await incidentsWorkbook((await openIncidents(deps)).incidents)));
+
+  app.get('/api/calls/:callId/my-unit/dashboard', {
+    config: { access: ['city-reviewer'] },
+    schema: { tags: ['dashboard'], summary: 'My unit’s figures in a call (declared, awaiting review, library, recommended against its indicator), its batch and its deadlines', params: callParams, response: { 200: myUnitDashboard } },
+  }, async (request) => {
+    const unitId = accountOf(request).unitId!;
+    const call = await callOr404(request.params.callId);
+    const [figures, batch, ownDeadline, reopened] = await Promise.all([unitFigures(db, call), findBatch(db, call.id, unitId), findUnitDeadline(db, call.id, unitId), reopenedUntil(db, call.id, unitId)]);
+    const state = !batch ? 'not-started' : batch.submittedAt ? 'submitted' : batch.renderedAt ? 'table-rendered' : 'started';
+    return {
+      callId: call.id, callTitle: call.title, figures: figures.find((u) => u.unitId === unitId)!,
+      batch: { state, renderedAt: batch?.renderedAt ?? null, submittedAt: batch?.submittedAt ?? null },
+      deadlines: { opensAt: call.opensAt, callEnterpriseDeadline: call.enterpriseDeadline, unitEnterpriseDeadline: ownDeadline ?? null, cityDeadline: call.cityDeadline, reopenedUntil: reopened ?? null },
+    } as const;
+  });
 
   app.post('/api/dashboard/incidents/:incidentId/retry', {
     config: { access: ['province-officer'] },

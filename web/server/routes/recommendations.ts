@@ -3,12 +3,16 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine/index.js';
 import { summaryOf } from '../../../domain/application-summary.js';
+import { callDirectionLabel } from '../../../domain/call-directions.js';
 import { listUnitLibrary } from '../../../store/application-repository.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findCall } from '../../../store/call-repository.js';
+import { latestWarningsOf } from '../../../store/rule-warning-repository.js';
 import { activeRecommendations, listIndicators, rankRecommendations, setIndicator } from '../../../store/recommendation-repository.js';
 import { unitFigures } from '../batches/unit-figures.js';
 import { recommend } from '../applications/recommend.js';
+import { withdrawRecommendation } from '../applications/withdraw-recommendation.js';
+import { recommendationParams } from '../schemas/recommendations.js';
 import { AppError } from '../errors.js';
 import { accountOf } from '../plugins/authentication.js';
 import { callParams, noContent } from '../schemas/common.js';
@@ -37,16 +41,21 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
     const unitId = accountOf(request).unitId!;
     const call = await callOr404(request.params.callId);
     const [library, recommendations, indicators] = await Promise.all([listUnitLibrary(db, call.id, unitId), activeRecommendations(db, call.id, unitId), listIndicators(db, call.id)]);
+    const warnings = await latestWarningsOf(db, library.map((a) => a.id));
     const byApplication = new Map(recommendations.map((r) => [r.applicationId, r]));
     const indicator = indicators.find((i) => i.unitId === unitId);
+    const cityPlatformsRecommended = recommendations.filter((r) => r.isCityPlatform).length;
+    const capped = call.directionCappedAtOnePerUnit;
     return {
-      progress: { recommended: recommendations.length, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false, cityPlatformsRecommended: recommendations.filter((r) => r.isCityPlatform).length },
+      progress: { recommended: recommendations.length, target: indicator?.target ?? null, isCap: indicator?.isCap ?? false, cityPlatformsRecommended },
+      cappedDirection: capped === null ? null : { direction: capped, label: callDirectionLabel(call, capped), recommended: cityPlatformsRecommended, max: 1 as const },
       entries: library.map((a) => {
         const r = byApplication.get(a.id);
         const { enterpriseName, projectName, direction } = summaryOf(a.data);
         return {
           applicationId: a.id, applicationNumber: a.applicationNumber, enterpriseName, projectName,
           direction, priorityRank: a.priorityRank, status: a.status, recommendation: r ? { rank: r.rank, opinion: r.opinion } : null,
+          directionLabel: direction ? callDirectionLabel(call, direction) : '—', warnings: warnings.get(a.id) ?? [],
         };
       }),
     };
@@ -63,6 +72,19 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
   }, async (request, reply) => {
     const recorded = await recommend(deps, accountOf(request), request.body.applicationId, request.body.opinion);
     return reply.status(201).send({ rank: recorded.rank });
+  });
+
+  app.delete('/api/recommendations/:applicationId', {
+    config: { access: ['city-reviewer'] },
+    schema: {
+      tags: ['recommendation'],
+      summary: 'Withdraw my unit’s recommendation of an application before its batch is submitted: its place is freed, it is back in the library',
+      params: recommendationParams,
+      response: { 204: noContent },
+    },
+  }, async (request, reply) => {
+    await withdrawRecommendation(deps, accountOf(request), request.params.applicationId);
+    return reply.status(204).send(null);
   });
 
   app.put('/api/calls/:callId/recommendations/ranking', {

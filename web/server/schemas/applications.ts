@@ -54,7 +54,12 @@ export const applicationStatusView = z.object({
   status: applicationStatus,
   history: z.array(z.object({ status: applicationStatus, at: timestamp, reason: z.string().nullable() })),
   ruleOutcomes: z.array(z.object({ ruleId: z.string(), result: z.string(), reason: z.string().optional(), field: z.string().optional(), round: z.number() })),
+  /** Whether the applicant may withdraw it now (撤回申报), and why not; never allowed to anyone else. */
+  withdrawal: z.object({ allowed: z.boolean(), refusal: z.string().nullable() }),
 });
+
+/** The applicant's withdrawal of an application, with its reason. */
+export const withdrawalRequest = z.object({ reason: z.string().trim().min(1, '请填写撤回原因').max(500, '撤回原因不超过500字') });
 
 export const applicationDocument = z.object({ kind: z.string(), format: z.string(), attachmentId: z.string(), fileName: z.string(), round: z.number() });
 export const applicationDocuments = z.array(applicationDocument);
@@ -79,6 +84,7 @@ export type CallSummary = z.infer<typeof callSummary>;
 export type ApplicationView = z.infer<typeof applicationView>;
 export type ApplicationForm = z.infer<typeof applicationForm>;
 export type ApplicationStatusView = z.infer<typeof applicationStatusView>;
+export type WithdrawalRequest = z.infer<typeof withdrawalRequest>;
 export type ApplicationDocument = z.infer<typeof applicationDocument>;
 export type SealedScansStep = z.infer<typeof sealedScansStep>;
 export type SealedScans = z.infer<typeof sealedScans>;

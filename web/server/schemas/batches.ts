@@ -15,6 +15,8 @@ export const batchView = z.object({
   sealedScanId: z.string().nullable(),
   deadline: timestamp,
   reopenedUntil: timestamp.nullable(),
+  /** The province's reopening the deadline follows, if any: until when, why, and who reopened it. */
+  reopening: z.object({ openUntil: timestamp, reason: z.string(), by: z.string(), byName: z.string(), at: timestamp }).nullable(),
   submittedAt: timestamp.nullable(),
 });
 export const batchSubmission = z.object({ sealedTable: attachmentReference });

@@ -17,11 +17,19 @@ export const libraryEntry = z.object({
   priorityRank: z.number().nullable(),
   status: applicationStatus,
   recommendation: z.object({ rank: z.number(), opinion: z.string() }).nullable(),
+  /** The direction as the call names it. */
+  directionLabel: z.string(),
+  /** The warnings of the application's latest rule check (territorial principle, flagged USCC, …), in Chinese. */
+  warnings: z.array(z.object({ ruleId: z.string(), reason: z.string(), field: z.string().nullable() })),
 });
-export const unitLibrary = z.object({ progress: recommendationProgress, entries: z.array(libraryEntry) });
+/** The call's direction each unit may recommend at most once (2021: the city platform), and how many it recommended. */
+export const cappedDirectionRule = z.object({ direction: z.string(), label: z.string(), recommended: z.number(), max: z.literal(1) });
+export const unitLibrary = z.object({ progress: recommendationProgress, cappedDirection: cappedDirectionRule.nullable(), entries: z.array(libraryEntry) });
 
 export const recommendationRequest = z.object({ applicationId: z.uuid(), opinion: z.string().trim().min(1, '请填写推荐单位意见').max(1000) });
 export const recommendationRecorded = z.object({ rank: z.number() });
+/** The recommendation of one application (DELETE: the unit withdraws it). */
+export const recommendationParams = z.object({ applicationId: z.uuid() });
 export const ranking = z.object({ applicationIds: z.array(z.uuid()).max(1000) });
 
 export const indicatorParams = callParams.extend({ unitId: z.enum(unitIds) });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { applicationDocuments, applicationStatusView, applicationView, type ApplicationDocument, type ApplicationStatusView, type ApplicationView } from '../../../server/schemas/applications.js';
 import { api, messageOf } from '../api.js';
+import { WithdrawApplication } from '../components/WithdrawApplication.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 import { useSession } from '../session.js';
 import { useVisiblePolling } from '../use-visible-polling.js';
@@ -90,6 +91,9 @@ export function ApplicationStatusPage() {
         <Card title="申报回执">
           <a href={`/api/applications/${id}/receipt.pdf`}>下载申报回执（PDF，含申报内容摘要）</a>
         </Card>
+      )}
+      {account?.role === 'applicant' && id && status && (
+        <WithdrawApplication applicationId={id} allowed={status.withdrawal.allowed} refusal={status.withdrawal.refusal} onWithdrawn={load} />
       )}
       {!!documents.length && (
         <Card title="申报材料下载">

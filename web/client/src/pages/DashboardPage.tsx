@@ -69,7 +69,7 @@ export function DashboardPage() {
           items={[
             {
               key: 'units', label: '各市推荐情况',
-              children: figures.error ? <LoadError what="各市推荐情况" error={figures.error} onRetry={figures.reload} /> : <UnitProgressPanel callId={callId} figures={figures.data} loading={figures.loading} />,
+              children: figures.error ? <LoadError what="各市推荐情况" error={figures.error} onRetry={figures.reload} /> : <UnitProgressPanel callId={callId} figures={figures.data} loading={figures.loading} indicatorsHref={account?.role === 'province-officer' ? `/indicators?call=${callId}` : undefined} />,
             },
             {
               key: 'funnel', label: '申报状态分布',

@@ -34,29 +34,30 @@ export function DueTasksPanel({ due, loading, withinDays, onWithinDaysChange }: 
           <ExportButton href={`/api/dashboard/due-tasks.xlsx?withinDays=${withinDays}`} />
         </Flex>
       </Flex>
-      <Typography.Title level={2} style={{ fontSize: 16 }}>已逾期{due ? `（${due.overdue.total}）` : ''}</Typography.Title>
-      <LeftOff shown={due?.overdue.tasks.length} total={due?.overdue.total} />
-      <Table<DueTask>
-        rowKey="taskId"
-        size="small"
-        loading={loading}
-        dataSource={due?.overdue.tasks}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description="目前没有逾期任务，无需处理。设有办理期限的任务逾期后会列在这里。" /> }}
-        columns={columns('overdue')}
-      />
-      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>{withinDays} 天内到期{due ? `（${due.nearDue.total}）` : ''}</Typography.Title>
-      <LeftOff shown={due?.nearDue.tasks.length} total={due?.nearDue.total} />
-      <Table<DueTask>
-        rowKey="taskId"
-        size="small"
-        loading={loading}
-        dataSource={due?.nearDue.tasks}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={`未来 ${withinDays} 天内没有到期的任务。可在右上方放宽范围查看更远的期限。`} /> }}
-        columns={columns('near')}
-      />
+      <DueList title="已逾期" list={due?.overdue} loading={loading} columns={columns('overdue')}
+        empty="目前没有逾期任务，无需处理。设有办理期限的任务逾期后会列在这里。" />
+      <DueList title={`${withinDays} 天内到期`} list={due?.nearDue} loading={loading} columns={columns('near')}
+        empty={`未来 ${withinDays} 天内没有到期的任务。可在右上方放宽范围查看更远的期限。`} />
     </section>
+  );
+}
+
+/** One list of due tasks: its heading with the count, a note when the list was cut, and its table. */
+function DueList({ title, list, loading, columns, empty }: { title: string; list: DueTasks['overdue'] | undefined; loading: boolean; columns: ColumnsType<DueTask>; empty: string }) {
+  return (
+    <>
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>{title}{list ? `（${list.total}）` : ''}</Typography.Title>
+      <LeftOff shown={list?.tasks.length} total={list?.total} />
+      <Table<DueTask>
+        rowKey="taskId"
+        size="small"
+        loading={loading}
+        dataSource={list?.tasks}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description={empty} /> }}
+        columns={columns}
+      />
+    </>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Empty, Flex, Statistic, Table } from 'antd';
+import { Flex, Statistic } from 'antd';
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from './ChartFigure.js';
 import { ExportButton } from './ExportButton.js';
+import { FiguresTable } from './FiguresTable.js';
 import type { Funnel } from './types.js';
 
 type Step = Funnel['steps'][number];
@@ -33,13 +34,11 @@ export function FunnelPanel({ callId, funnel, loading }: { callId: string; funne
           </BarChart>
         </ChartFigure>
       )}
-      <Table<Step>
+      <FiguresTable<Step>
         rowKey="status"
-        size="small"
         loading={loading}
-        dataSource={funnel && funnel.total > 0 ? funnel.steps : []}
-        pagination={false}
-        locale={{ emptyText: <Empty description="本批次还没有申报。企业在申报期内新建或提交申报后，这里会按状态统计数量。" /> }}
+        rows={funnel && funnel.total > 0 ? funnel.steps : []}
+        empty="本批次还没有申报。企业在申报期内新建或提交申报后，这里会按状态统计数量。"
         columns={[
           { title: '状态', dataIndex: 'label' },
           { title: '申报数', dataIndex: 'count' },

@@ -1,14 +1,17 @@
-import { Empty, Flex, Progress, Table, Typography } from 'antd';
+import { Flex, Progress, Typography } from 'antd';
+import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from './ChartFigure.js';
 import { ExportButton } from './ExportButton.js';
+import { FiguresTable } from './FiguresTable.js';
+import { percent } from './format.js';
 import type { Figures, UnitFigures } from './types.js';
 
 const RECOMMENDED = '#0958d9';
 const TARGET = '#595959';
 
 /** 各市推荐情况: each unit's recommendations against its indicator (附件1), as a chart and a table, and the province-wide floor. */
-export function UnitProgressPanel({ callId, figures, loading }: { callId: string; figures: Figures | undefined; loading: boolean }) {
+export function UnitProgressPanel({ callId, figures, loading, indicatorsHref }: { callId: string; figures: Figures | undefined; loading: boolean; indicatorsHref?: string }) {
   const chart = figures?.units.map((u) => ({ name: u.unitName, 已推荐: u.recommended, 培育指标: u.target ?? 0 })) ?? [];
   const hasIndicators = figures?.units.some((u) => u.target !== null) ?? false;
   return (
@@ -20,7 +23,10 @@ export function UnitProgressPanel({ callId, figures, loading }: { callId: string
             <Typography.Text>全省已推荐 {figures.totalRecommended} 项，培育目标不少于 {figures.provinceFloor} 项</Typography.Text>
           </Flex>
         )}
-        <ExportButton href={`/api/calls/${callId}/overview.xlsx`} label="导出 Excel（含推荐项目清单）" />
+        <Flex gap="middle" wrap>
+          {indicatorsHref && <Link to={indicatorsHref}>下达或调整培育指标（附件1）</Link>}
+          <ExportButton href={`/api/calls/${callId}/overview.xlsx`} label="导出 Excel（含推荐项目清单）" />
+        </Flex>
       </Flex>
       {figures && !hasIndicators && (
         <Typography.Paragraph type="secondary">本批次尚未下达各市培育指标：下达后，图中会同时显示各市的指标。</Typography.Paragraph>
@@ -38,13 +44,12 @@ export function UnitProgressPanel({ callId, figures, loading }: { callId: string
           </BarChart>
         </ChartFigure>
       )}
-      <Table<UnitFigures>
+      <FiguresTable<UnitFigures>
         rowKey="unitId"
         size="middle"
         loading={loading}
-        dataSource={figures?.units}
-        pagination={false}
-        locale={{ emptyText: <Empty description="暂无数据。请在上方选择申报批次。" /> }}
+        rows={figures?.units}
+        empty="暂无数据。请在上方选择申报批次。"
         columns={[
           { title: '推荐单位', dataIndex: 'unitName' },
           { title: '培育指标', render: (_, u) => (u.target === null ? '未下达' : `${u.target}${u.isCap ? '（上限）' : ''}`) },
@@ -65,10 +70,4 @@ export function UnitProgressPanel({ callId, figures, loading }: { callId: string
       />
     </section>
   );
-}
-
-// helpers
-
-function percent(part: number, whole: number): number {
-  return Math.min(100, Math.round((part / Math.max(1, whole)) * 100));
 }

@@ -15,3 +15,8 @@ export function spanLabel(ms: number): string {
   const rest = hours % 24;
   return days ? `${days} 天${rest ? ` ${rest} 小时` : ''}` : `${hours} 小时`;
 }
+
+/** `part` as a whole percentage of `whole`, at most 100 (a whole of 0 counts as 1). */
+export function percent(part: number, whole: number): number {
+  return Math.min(100, Math.round((part / Math.max(1, whole)) * 100));
+}

@@ -1,0 +1,61 @@
+import type { Clock } from '../../../platform/clock.js';
+import { withTransaction, type Queryable } from '../../../platform/database.js';
+import { applicationStatuses } from '../../../domain/application-status.js';
+import { summaryOf } from '../../../domain/application-summary.js';
+import { withdrawableStatuses } from '../../../domain/declaration-messages.js';
+import { findApplication, type Application } from '../../../store/application-repository.js';
+import { changeApplicationStatus } from '../../../store/application-status-change.js';
+import { findBatch } from '../../../store/batch-repository.js';
+import { addInAppMessage } from '../../../store/notification-repository.js';
+import { endRecommendation } from '../../../store/recommendation-repository.js';
+import { queueDeclarationMessage } from '../engine-commands/declaration-message.js';
+import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
+import { AppError } from '../errors.js';
+import type { Account } from '../identity/roles.js';
+import { ownedBy } from './scope.js';
+
+/**
+ * Why the applicant may not withdraw the application now (Chinese), or null when it may: from its submission until
+ * its unit submits the batch that holds it; after that only through the unit.
+ */
+export async function withdrawalRefusal(db: Queryable, application: Application): Promise<string | null> {
+  if (application.status === 'draft') return '草稿尚未提交，无需撤回。';
+  if (!(withdrawableStatuses as readonly string[]).includes(application.status)) return `申报已“${applicationStatuses[application.status]}”，不能撤回。`;
+  if (application.status === 'recommended' && application.unitId && (await findBatch(db, application.callId, application.unitId))?.submittedAt) {
+    return '推荐单位已将本项目报送省厅，企业不能再自行撤回；如需撤回，请联系推荐单位。';
+  }
+  return null;
+}
+
+/**
+ * The applicant withdraws its application with a reason: in one transaction (under the unit's batch lock, so it does
+ * not race the batch's submission) an active recommendation ends (its place is freed), the application is withdrawn
+ * with the reason, the unit's reviewers get an in-app message, and the message that ends its process is queued,
+ * delivered after the commit. Nothing changes when it is refused.
+ */
+export async function withdrawApplication(deps: EngineCommandDeps & { clock: Clock }, account: Account, applicationId: string, reason: string): Promise<void> {
+  const found = ownedBy(account, await findApplication(deps.db, applicationId));
+  const commandId = await withTransaction(deps.db, async (client) => {
+    // The batch lock first, as the submission takes it, then the application's row.
+    if (found.unitId) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`batch:${found.callId}:${found.unitId}`]);
+    const application = (await findApplication(client, applicationId, true))!;
+    const refusal = await withdrawalRefusal(client, application);
+    if (refusal || !application.applicationNumber) throw new AppError('CONFLICT', refusal ?? '草稿尚未提交，无需撤回。');
+    const now = deps.clock.now();
+    const recommendationEnded = await endRecommendation(client, application.id, now, `企业撤回申报：${reason}`);
+    await changeApplicationStatus(client, { applicationId: application.id, status: 'withdrawn', at: now, actor: account.username, reason: `企业撤回申报：${reason}` });
+    if (application.unitId) {
+      const { enterpriseName, projectName } = summaryOf(application.data);
+      await addInAppMessage(client, {
+        eventKey: `application:${application.id}:withdrawn-by-applicant`,
+        unitId: application.unitId,
+        applicationId: application.id,
+        title: `企业撤回申报：${projectName}`,
+        body: `${enterpriseName}已撤回申报“${projectName}”（编号 ${application.applicationNumber}）。撤回原因：${reason}`
+          + (recommendationEnded ? '\n该项目的推荐已随之撤销，推荐名额已释放。' : ''),
+      });
+    }
+    return queueDeclarationMessage(client, { id: application.id, applicationNumber: application.applicationNumber }, 'applicationWithdrawn', { withdrawalReason: `企业撤回申报：${reason}` });
+  });
+  await deliverAfterCommit(deps, commandId);
+}
