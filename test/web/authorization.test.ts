@@ -3,6 +3,8 @@ import type { Role } from '../../web/server/identity/roles.js';
 import type { ApiRoute } from '../../web/server/plugins/authentication.js';
 import { cityReviewTaskOf } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, openTestCall, randomUscc, sealAndSend, uploadPdf, validModeData } from '../support/declaration.js';
+import { insertRecommendation } from '../../store/recommendation-repository.js';
+import { seedLibrary } from '../support/library.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
 // Walks every /api route the server registered. Each must have an entry below — a new route without one fails —
@@ -200,5 +202,27 @@ describe('authorization of every API route', () => {
     const after = (await web.db.query('SELECT status, data, updated_at FROM application WHERE id = ANY($1) ORDER BY id', [[foreign.applicationId, foreign.draftId]])).rows;
     expect(after).toEqual(before);
     expect(await foreignTask()).toEqual(taskBefore);
+  });
+
+  it('answers a unit’s own library, ranking, batch and dashboard only: another unit’s recommendations are neither shown nor reorderable', async () => {
+    // given: 唐山 has a recommended project in its library, 石家庄 none
+    const [tangshan] = await seedLibrary(web.db, { callId: own.callId, unitId: '130200', count: 1 });
+    await insertRecommendation(web.db, { callId: own.callId, unitId: '130200', applicationId: tangshan!.id, isCityPlatform: false, opinion: '唐山推荐', createdBy: 'test' });
+    const reviewer = headers['city-reviewer'];
+    const get = (url: string) => web.app.inject({ method: 'GET', url, headers: reviewer });
+    // 石家庄's library and dashboard hold nothing of 唐山's
+    const library = (await get(`/api/calls/${own.callId}/library`)).json() as { entries: { applicationId: string }[]; progress: { recommended: number } };
+    expect(library.entries.map((e) => e.applicationId)).not.toContain(tangshan!.id);
+    expect(library.progress.recommended).toBe(0);
+    const dashboard = (await get(`/api/calls/${own.callId}/my-unit/dashboard`)).json() as { figures: { unitName: string; recommended: number } };
+    expect(dashboard.figures).toMatchObject({ unitName: '石家庄市', recommended: 0 });
+    // ranking 唐山's recommendation, is refused and changes nothing
+    const ranking = await web.app.inject({ method: 'PUT', url: `/api/calls/${own.callId}/recommendations/ranking`, headers: reviewer, payload: { applicationIds: [tangshan!.id] } });
+    expect(ranking.statusCode).toBe(400);
+    const rank = async () => (await web.db.query('SELECT rank, unit_id FROM recommendation WHERE application_id = $1', [tangshan!.id])).rows;
+    expect(await rank()).toEqual([{ rank: 1, unit_id: '130200' }]);
+    // the batch the reviewer prepares (the walk above already did) is its own unit's; 唐山 has none
+    expect([202, 409]).toContain((await web.app.inject({ method: 'POST', url: `/api/calls/${own.callId}/batch`, headers: reviewer })).statusCode);
+    expect((await web.db.query('SELECT unit_id FROM unit_batch WHERE call_id = $1', [own.callId])).rows).toEqual([{ unit_id: '130100' }]);
   });
 });

@@ -21,7 +21,7 @@ import { SessionProvider, useSession } from './session.js';
 
 // Darker than antd's defaults so text on the primary colour and secondary text meet WCAG AA contrast (4.5:1);
 // no motion, so nothing is half-faded when a page is read (and office PCs stay quick).
-const theme = { token: { motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorInfo: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' } };
+const theme = { token: { motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorInfo: '#0958d9', colorError: '#cf1322', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' } };
 
 /** Pages only a signed-in account sees; the server checks every call again. */
 function SignedIn({ children }: { children: ReactNode }) {

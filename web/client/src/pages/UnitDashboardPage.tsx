@@ -6,6 +6,7 @@ import { percent, timeLabel } from '../components/dashboard/format.js';
 import { useRemote } from '../components/dashboard/use-remote.js';
 import { callList } from '../../../server/schemas/applications.js';
 import { myUnitDashboard, type BatchState } from '../../../server/schemas/indicators.js';
+import { UnitDeadlineEditor } from '../components/unit/UnitDeadlineEditor.js';
 import { useSession } from '../session.js';
 
 const batchStates: Record<BatchState, { label: string; color: string }> = {
@@ -79,7 +80,7 @@ export function UnitDashboardPage() {
             { key: 'submitted', label: '报送时间', children: data.batch.submittedAt ? `${timeLabel(data.batch.submittedAt)}${figures?.onTime === false ? '（逾期）' : ''}` : '未报送' },
             { key: 'opens', label: '申报开始', children: timeLabel(data.deadlines.opensAt) },
             { key: 'call-deadline', label: '企业申报截止（全省）', children: timeLabel(data.deadlines.callEnterpriseDeadline) },
-            { key: 'unit-deadline', label: '本单位企业申报截止', children: data.deadlines.unitEnterpriseDeadline ? timeLabel(data.deadlines.unitEnterpriseDeadline) : '未另行设置（按全省截止时间）' },
+            { key: 'unit-deadline', label: <label htmlFor="unit-enterprise-deadline">本单位企业申报截止</label>, children: <UnitDeadlineEditor callId={data.callId} current={data.deadlines.unitEnterpriseDeadline} onSaved={dashboard.reload} /> },
             { key: 'city-deadline', label: '报送省厅截止', children: timeLabel(data.deadlines.cityDeadline) },
             ...(data.deadlines.reopenedUntil ? [{ key: 'reopened', label: '省厅重新开放报送至', children: timeLabel(data.deadlines.reopenedUntil) }] : []),
           ]} />

@@ -60,6 +60,7 @@ export function UnitLibraryPage() {
         <Alert type="error" showIcon closable role="alert" onClose={() => setRefusal(undefined)}
           title={`“${refusal.projectName}”未能推荐`} description={refusal.message} />
       )}
+      <section aria-label="项目库">
       <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>项目库</Typography.Title>}>
         <Typography.Paragraph type="secondary">
           “建议次序”是系统按评审规则给出的优先次序，仅供参考；推荐与否及推荐排序由本单位决定。推荐须填写推荐单位意见。
@@ -83,6 +84,7 @@ export function UnitLibraryPage() {
           ]}
         />
       </Card>
+      </section>
       {callId && library.data && <RecommendationRanking callId={callId} entries={entries} onSaved={library.reload} />}
     </Space>
   );

@@ -1,5 +1,6 @@
 import { Card, Flex, Progress, Typography } from 'antd';
 import type { UnitLibrary } from '../../../../server/schemas/recommendations.js';
+import { tagColors } from '../../labels.js';
 
 /**
  * How far the unit is: its recommendations against the province's indicator (附件1, a target or a hard cap), and the
@@ -21,7 +22,7 @@ export function LibraryProgress({ library }: { library: UnitLibrary }) {
             format={() => `${progress.recommended}/${progress.target}`} aria-label="已推荐数占指标的比例" />
         )}
         {progress.isCap && progress.target !== null && progress.recommended >= progress.target && (
-          <Typography.Text type="danger">已达推荐上限：再推荐须先撤回一项。</Typography.Text>
+          <Typography.Text style={{ color: tagColors.bad }}>已达推荐上限：再推荐须先撤回一项。</Typography.Text>
         )}
       </Card>
       {cappedDirection && (
