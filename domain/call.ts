@@ -29,6 +29,8 @@ export const callSchema = z.object({
   downloads: z.array(download),
   correctionDays: z.number().int().min(1).max(90),
   maxCorrectionRounds: z.number().int().min(0).max(10),
+  /** The working days an applicant has to upload the sealed scans once the materials are rendered. */
+  sealDueDays: z.number().int().min(1).max(90),
   /** 全省重点项目培育数量不少于200项: the province-wide floor recommendations are measured against. */
   provinceFloor: z.number().int().min(0),
 }).superRefine((call, context) => {
@@ -76,6 +78,7 @@ export const call2021: Call = {
   downloads: downloads2021,
   correctionDays: 10,
   maxCorrectionRounds: 2,
+  sealDueDays: 5,
   provinceFloor: 200,
 };
 

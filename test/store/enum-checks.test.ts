@@ -7,6 +7,7 @@ import { APP_SCHEMA, createPool, type Pool } from '../../platform/database.js';
 import type { DocumentFormat, DocumentKind } from '../../store/document-repository.js';
 import { engineCommandKinds } from '../../store/engine-command-repository.js';
 import type { VersionSource } from '../../store/model-version-repository.js';
+import { specialDayKinds } from '../../domain/working-days.js';
 import { roles } from '../../web/server/identity/roles.js';
 import { testDatabaseUrl } from '../support/database.js';
 import { openTestCall } from '../support/declaration.js';
@@ -32,6 +33,7 @@ const expected: Record<string, readonly string[]> = {
   'model_version.kind': modelKinds,
   'model_version.source': versionSources,
   'engine_command.kind': engineCommandKinds,
+  'special_day.kind': specialDayKinds,
 };
 
 const ENUM_CHECK = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/;
