@@ -1,11 +1,12 @@
 import type { Queryable } from '../platform/database.js';
-import { applicantNotice } from '../domain/applicant-notice.js';
+import { applicantNotice, statusNoticeValues } from '../domain/applicant-notice.js';
+import { fillNoticeText } from '../domain/notice-texts.js';
 import { summaryOf } from '../domain/application-summary.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
 import { checkStatusMove, statusTellsApplicant } from '../domain/application-status-moves.js';
 import { notifyApplicant } from './applicant-notifications.js';
 import { findApplication, type Application } from './application-repository.js';
-import { findCall } from './call-repository.js';
+import { currentNoticeTexts } from './notice-text-repository.js';
 
 // The one way an application's status changes, for every web service and worker: inside the caller's transaction,
 // lock the row, check the move against the domain's table, record the event with its cause and reason, and queue the
@@ -22,8 +23,11 @@ export interface StatusChange {
   reason: string | null;
   /** The engine task that caused it: a retried task records nothing twice, whatever the status is by then. */
   causeKey?: string;
-  /** What the notice says beyond the status: a text in place of the recorded reason, a due date. */
-  notice?: { text?: string; dueDate?: Date };
+  /**
+   * What the notice says beyond the status: in place of the recorded reason a text of the call's (the sealed-scans
+   * request, worded from the same version as the notice) or a text given, and a due date.
+   */
+  notice?: { reasonText?: 'sealedScansRequest'; text?: string; dueDate?: Date };
 }
 
 /** What a change did: `changed` false when the application already had the status, or the cause was recorded. */
@@ -60,17 +64,19 @@ export async function changeApplicationStatus(db: Queryable, change: StatusChang
   );
   await db.query('UPDATE application SET status = $2, updated_at = $3 WHERE id = $1', [application.id, change.status, change.at]);
   if (statusTellsApplicant(change.status) && application.applicationNumber) {
-    // Worded as the application's call words it.
-    const call = await findCall(db, application.callId);
-    if (!call) throw new Error(`Call ${application.callId} of application ${application.id} does not exist`);
+    // Worded with the latest version of the application's call's texts, whose number the notice records.
+    const texts = await currentNoticeTexts(db, application.callId);
+    if (!texts) throw new Error(`Call ${application.callId} of application ${application.id} does not exist`);
+    const subject = { applicationNumber: application.applicationNumber, projectName: summaryOf(application.data).projectName };
+    const reasonText = change.notice?.reasonText;
     const notice = applicantNotice(
-      call.noticeTexts,
-      { applicationNumber: application.applicationNumber, projectName: summaryOf(application.data).projectName },
+      texts.texts,
+      subject,
       change.status,
-      change.notice?.text ?? change.reason,
+      reasonText ? fillNoticeText(texts.texts[reasonText], statusNoticeValues(subject, change.status)) : change.notice?.text ?? change.reason,
       change.notice?.dueDate,
     );
-    await notifyApplicant(db, application, noticeKey(application, change.status), notice);
+    await notifyApplicant(db, application, noticeKey(application, change.status), notice, { callId: texts.callId, version: texts.version });
   }
   return { changed: true, application: { ...application, status: change.status, updatedAt: change.at } };
 }

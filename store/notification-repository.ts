@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../platform/database.js';
+import type { NoticeTextsUsed } from './notice-text-repository.js';
 
 // Messages are queued in the transaction of the event that causes them, keyed by that event, so an event queues
 // at most one message per channel however often it is retried.
@@ -14,14 +15,16 @@ export interface QueuedEmail {
   recipient: string;
   subject: string;
   body: string;
+  /** The call's notice texts it was worded with, when it is a call's notice. */
+  noticeTexts?: NoticeTextsUsed;
 }
 
 /** Queues an e-mail unless one was queued for the same event; returns whether it queued. */
 export async function queueEmail(db: Queryable, email: QueuedEmail, messageDomain: string): Promise<boolean> {
   const result = await db.query(
-    `INSERT INTO outbox_message (event_key, message_id, recipient, subject, body) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO outbox_message (event_key, message_id, recipient, subject, body, notice_call_id, notice_text_version) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (event_key) DO NOTHING`,
-    [email.eventKey, messageIdFor(email.eventKey, messageDomain), email.recipient, email.subject, email.body],
+    [email.eventKey, messageIdFor(email.eventKey, messageDomain), email.recipient, email.subject, email.body, email.noticeTexts?.callId ?? null, email.noticeTexts?.version ?? null],
   );
   return result.rowCount === 1;
 }
@@ -33,14 +36,17 @@ export interface InAppMessage {
   applicationId?: string;
   title: string;
   body: string;
+  /** The call's notice texts it was worded with, when it is a call's notice. */
+  noticeTexts?: NoticeTextsUsed;
 }
 
 /** Adds an in-app message unless one exists for the same event. */
 export async function addInAppMessage(db: Queryable, message: InAppMessage): Promise<void> {
   await db.query(
-    `INSERT INTO in_app_message (event_key, enterprise_uscc, unit_id, application_id, title, body) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (event_key) DO NOTHING`,
-    [message.eventKey, message.enterpriseUscc ?? null, message.unitId ?? null, message.applicationId ?? null, message.title, message.body],
+    `INSERT INTO in_app_message (event_key, enterprise_uscc, unit_id, application_id, title, body, notice_call_id, notice_text_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_key) DO NOTHING`,
+    [message.eventKey, message.enterpriseUscc ?? null, message.unitId ?? null, message.applicationId ?? null, message.title, message.body,
+      message.noticeTexts?.callId ?? null, message.noticeTexts?.version ?? null],
   );
 }
 

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { formatBeijingTime } from '../../domain/applicant-notice.js';
+import { batchReminderNotice } from '../../domain/unit-notices.js';
 import { reportingUnits } from '../../domain/units.js';
 import { callsWithUnitDeadlineBetween, unitsSubmitted } from '../../store/batch-repository.js';
 import { addInAppMessage } from '../../store/notification-repository.js';
+import { currentNoticeTexts } from '../../store/notice-text-repository.js';
 import { defineWorker } from '../worker.js';
 
 const DAY = 86_400_000;
 
 /**
  * Reminds every unit that has not submitted its batch when the units' deadline is `daysBefore` days away or less.
- * One reminder per unit, call and day, however often the step runs.
+ * One reminder per unit, call and day, however often the step runs, worded with the call's current texts.
  */
 export const batchReminders = defineWorker({
   topic: 'batch-reminders',
@@ -22,12 +24,14 @@ export const batchReminders = defineWorker({
     let reminded = 0;
     for (const call of await callsWithUnitDeadlineBetween(db, now, new Date(now.getTime() + daysBefore * DAY))) {
       const submitted = new Set(await unitsSubmitted(db, call.id));
+      const texts = (await currentNoticeTexts(db, call.id))!;
       for (const unit of reportingUnits.filter((u) => !submitted.has(u.id))) {
+        const notice = batchReminderNotice(texts.texts, { callTitle: call.title, unitName: unit.name, deadline: call.cityDeadline });
         await addInAppMessage(db, {
           eventKey: `batch-reminder:${call.id}:${unit.id}:${day}`,
           unitId: unit.id,
-          title: `请于 ${formatBeijingTime(call.cityDeadline)} 前报送推荐批次`,
-          body: `${call.title}：${unit.name}尚未向省厅报送推荐项目和盖章推荐表，截止时间为 ${formatBeijingTime(call.cityDeadline)}（北京时间），逾期不再受理。`,
+          ...notice,
+          noticeTexts: { callId: texts.callId, version: texts.version },
         });
         reminded++;
       }

@@ -3,10 +3,12 @@ import { withTransaction, type Queryable } from '../../../platform/database.js';
 import { applicationStatuses } from '../../../domain/application-status.js';
 import { summaryOf } from '../../../domain/application-summary.js';
 import { withdrawableStatuses } from '../../../domain/declaration-messages.js';
+import { withdrawalNotice } from '../../../domain/unit-notices.js';
 import { findApplication, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { findBatch } from '../../../store/batch-repository.js';
 import { addInAppMessage } from '../../../store/notification-repository.js';
+import { currentNoticeTexts } from '../../../store/notice-text-repository.js';
 import { endRecommendation } from '../../../store/recommendation-repository.js';
 import { queueDeclarationMessage } from '../engine-commands/declaration-message.js';
 import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
@@ -46,13 +48,13 @@ export async function withdrawApplication(deps: EngineCommandDeps & { clock: Clo
     await changeApplicationStatus(client, { applicationId: application.id, status: 'withdrawn', at: now, actor: account.username, reason: `企业撤回申报：${reason}` });
     if (application.unitId) {
       const { enterpriseName, projectName } = summaryOf(application.data);
+      const texts = (await currentNoticeTexts(client, application.callId))!;
       await addInAppMessage(client, {
         eventKey: `application:${application.id}:withdrawn-by-applicant`,
         unitId: application.unitId,
         applicationId: application.id,
-        title: `企业撤回申报：${projectName}`,
-        body: `${enterpriseName}已撤回申报“${projectName}”（编号 ${application.applicationNumber}）。撤回原因：${reason}`
-          + (recommendationEnded ? '\n该项目的推荐已随之撤销，推荐名额已释放。' : ''),
+        ...withdrawalNotice(texts.texts, { applicationNumber: application.applicationNumber, projectName, enterpriseName, reason }, recommendationEnded),
+        noticeTexts: { callId: texts.callId, version: texts.version },
       });
     }
     return queueDeclarationMessage(client, { id: application.id, applicationNumber: application.applicationNumber }, 'applicationWithdrawn', { withdrawalReason: `企业撤回申报：${reason}` });
