@@ -53,6 +53,8 @@ export const noticeTextCatalogue = {
   correctionDue: { notice: 'status-change', name: '补正期限行', usage: '要求补正时加上', placeholders: [...common, 'dueDate'], defaultText: '请于 {dueDate}（北京时间）前登录平台完成补正，逾期未补正视为撤回申报。' },
   sealedScansRequest: { notice: 'status-change', name: '盖章材料要求', usage: '通过自动审查、要求上传盖章材料时，作为原因行中的 {reason}', placeholders: common, defaultText: '申报材料已通过自动审查。请下载申报材料和承诺书，打印并加盖企业公章后，上传盖章扫描件。' },
   sealedScansDue: { notice: 'status-change', name: '盖章材料期限行', usage: '要求上传盖章材料时加上', placeholders: [...common, 'dueDate'], defaultText: '请于 {dueDate}（北京时间）前登录平台上传盖章材料，逾期未上传视为撤回申报。' },
+  recommendationWithdrawnReason: { notice: 'status-change', name: '撤回推荐的原因', usage: '推荐单位撤回推荐时，作为原因行中的 {reason}，并记入申报历史', placeholders: common, defaultText: '推荐单位撤回推荐' },
+  applicantWithdrawalReason: { notice: 'status-change', name: '企业撤回的原因', usage: '企业撤回申报时，作为原因行中的 {reason}，并记入申报历史；这里的 {reason} 是企业填写的撤回原因', placeholders: [...common, 'reason'], defaultText: '企业撤回申报：{reason}' },
   footer: { notice: 'status-change', name: '结尾行', usage: '每条状态变更通知的最后一行；可留空', placeholders: common, mayBeEmpty: true, defaultText: '此邮件由河北省工业互联网创新发展重点项目管理平台自动发送，请勿直接回复。' },
   batchReminderTitle: { notice: 'batch-reminder', name: '标题', usage: '站内消息的标题', placeholders: reminder, singleLine: true, defaultText: '请于 {deadline} 前报送推荐批次' },
   batchReminderBody: { notice: 'batch-reminder', name: '正文', usage: '站内消息的内容', placeholders: reminder, defaultText: '{callTitle}：{unitName}尚未向省厅报送推荐项目和盖章推荐表，截止时间为 {deadline}（北京时间），逾期不再受理。' },

@@ -2,10 +2,12 @@
 -- (1, 2, … per call), never changed or deleted, and every notice records the version it was worded with. The column
 -- call.notice_texts stays the current texts; the versions are its history, written by triggers whoever changes it.
 
--- The texts of the unit-facing notices and the sealed-scans request became data of the call (domain/notice-texts.ts):
+-- The texts of the unit-facing notices, the sealed-scans request and the withdrawal reasons became data of the call (domain/notice-texts.ts):
 -- existing calls get today's wording, keeping any text a call already has.
 UPDATE call SET notice_texts = '{
   "sealedScansRequest": "申报材料已通过自动审查。请下载申报材料和承诺书，打印并加盖企业公章后，上传盖章扫描件。",
+  "recommendationWithdrawnReason": "推荐单位撤回推荐",
+  "applicantWithdrawalReason": "企业撤回申报：{reason}",
   "batchReminderTitle": "请于 {deadline} 前报送推荐批次",
   "batchReminderBody": "{callTitle}：{unitName}尚未向省厅报送推荐项目和盖章推荐表，截止时间为 {deadline}（北京时间），逾期不再受理。",
   "withdrawalTitle": "企业撤回申报：{projectName}",

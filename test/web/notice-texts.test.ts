@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationStatuses } from '../../domain/application-status.js';
 import type { Call } from '../../domain/call.js';
 import { defaultNoticeTexts, type NoticeTexts } from '../../domain/notice-texts.js';
+import { manualClock } from '../../platform/clock.js';
+import { batchReminders } from '../../workers/topics/batch-reminders.js';
+import { testWorkerDeps } from '../support/workers.js';
 import { draftAndSubmit, newApplicant, openTestCall, validModeData, waitForStatus } from '../support/declaration.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
@@ -68,7 +71,7 @@ describe('a call’s notice texts', () => {
 
   it('saves an edit as the next version, audited, and refuses a save made from an older version', async () => {
     // when
-    const response = await put(edited.id, 1, { ...defaultNoticeTexts, body, sealedScansRequest, withdrawalTitle: '撤回：{projectName}（{enterpriseName}）' });
+    const response = await put(edited.id, 1, { ...defaultNoticeTexts, body, sealedScansRequest, withdrawalTitle: '撤回：{projectName}（{enterpriseName}）', applicantWithdrawalReason: '企业申请撤回（{reason}）', batchReminderTitle: '提醒：{unitName}请于 {deadline} 前报送' });
     // then
     expect(response.statusCode, response.body).toBe(200);
     const answer = response.json() as Answer;
@@ -117,7 +120,24 @@ describe('a call’s notice texts', () => {
     expect(withdrawn.statusCode, withdrawn.body).toBe(204);
     const unitMessage = (await web.db.query("SELECT title, notice_text_version FROM in_app_message WHERE application_id = $1 AND unit_id = '130100'", [inEdited.id])).rows;
     expect(unitMessage).toEqual([{ title: `撤回：${projectName}（石家庄示例装备制造有限公司）`, notice_text_version: 2 }]);
+    // and the applicant's history and notice give the reason as the call words it
+    const history = (await web.app.inject({ method: 'GET', url: `/api/applications/${inEdited.id}/status`, headers: applicant.headers })).json() as { history: { status: string; reason: string | null }[] };
+    expect(history.history.at(-1)).toMatchObject({ status: 'withdrawn', reason: '企业申请撤回（计划调整）' });
+    const withdrawnNotice = (await web.db.query("SELECT body FROM in_app_message WHERE application_id = $1 AND event_key LIKE '%:withdrawn:%'", [inEdited.id])).rows;
+    expect(withdrawnNotice).toEqual([{ body: expect.stringContaining('原因：企业申请撤回（计划调整）') }]);
   }, 90_000);
+
+  it('reminds the units in the call’s words, recording the version', async () => {
+    // given: the edited call's units' deadline two days away (a day no other test's call has)
+    const deadline = new Date('2047-03-15T15:59:59Z');
+    await web.db.query('UPDATE call SET city_deadline = $2, enterprise_deadline = $3 WHERE id = $1', [edited.id, deadline, new Date(deadline.getTime() - 10 * 86_400_000)]);
+    const clock = manualClock(new Date(deadline.getTime() - 2 * 86_400_000));
+    // when
+    await batchReminders.handle({ daysBefore: 3 }, { ...testWorkerDeps(web.db, 'notice-texts'), clock }, { externalTaskId: 'x', processInstanceId: 'x', processDefinitionId: 'x', businessKey: null, activityId: 'x' });
+    // then
+    const reminders = (await web.db.query("SELECT title, notice_call_id, notice_text_version FROM in_app_message WHERE event_key LIKE $1 AND unit_id = '130200'", [`batch-reminder:${edited.id}:%`])).rows;
+    expect(reminders).toEqual([{ title: '提醒：唐山市请于 2047-03-15 23:59 前报送', notice_call_id: edited.id, notice_text_version: 2 }]);
+  });
 
   it('previews given texts with sample values, as messages and as mail, listing the problems a save would meet, and saves nothing', async () => {
     // given

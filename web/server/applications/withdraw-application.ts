@@ -4,6 +4,8 @@ import { applicationStatuses } from '../../../domain/application-status.js';
 import { summaryOf } from '../../../domain/application-summary.js';
 import { withdrawableStatuses } from '../../../domain/declaration-messages.js';
 import { withdrawalNotice } from '../../../domain/unit-notices.js';
+import { statusNoticeValues } from '../../../domain/applicant-notice.js';
+import { fillNoticeText } from '../../../domain/notice-texts.js';
 import { findApplication, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { findBatch } from '../../../store/batch-repository.js';
@@ -44,11 +46,13 @@ export async function withdrawApplication(deps: EngineCommandDeps & { clock: Clo
     const refusal = await withdrawalRefusal(client, application);
     if (refusal || !application.applicationNumber) throw new AppError('CONFLICT', refusal ?? '草稿尚未提交，无需撤回。');
     const now = deps.clock.now();
-    const recommendationEnded = await endRecommendation(client, application.id, now, `企业撤回申报：${reason}`);
-    await changeApplicationStatus(client, { applicationId: application.id, status: 'withdrawn', at: now, actor: account.username, reason: `企业撤回申报：${reason}` });
+    const { enterpriseName, projectName } = summaryOf(application.data);
+    const texts = (await currentNoticeTexts(client, application.callId))!;
+    // As the call words it (企业撤回申报：…), recorded with the recommendation's end, the status and the process.
+    const recorded = fillNoticeText(texts.texts.applicantWithdrawalReason, { ...statusNoticeValues({ applicationNumber: application.applicationNumber, projectName }, 'withdrawn'), reason });
+    const recommendationEnded = await endRecommendation(client, application.id, now, recorded);
+    await changeApplicationStatus(client, { applicationId: application.id, status: 'withdrawn', at: now, actor: account.username, reason: recorded });
     if (application.unitId) {
-      const { enterpriseName, projectName } = summaryOf(application.data);
-      const texts = (await currentNoticeTexts(client, application.callId))!;
       await addInAppMessage(client, {
         eventKey: `application:${application.id}:withdrawn-by-applicant`,
         unitId: application.unitId,
@@ -57,7 +61,7 @@ export async function withdrawApplication(deps: EngineCommandDeps & { clock: Clo
         noticeTexts: { callId: texts.callId, version: texts.version },
       });
     }
-    return queueDeclarationMessage(client, { id: application.id, applicationNumber: application.applicationNumber }, 'applicationWithdrawn', { withdrawalReason: `企业撤回申报：${reason}` });
+    return queueDeclarationMessage(client, { id: application.id, applicationNumber: application.applicationNumber }, 'applicationWithdrawn', { withdrawalReason: recorded });
   });
   await deliverAfterCommit(deps, commandId);
 }

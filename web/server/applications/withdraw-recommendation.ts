@@ -1,16 +1,18 @@
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction } from '../../../platform/database.js';
+import { statusNoticeValues } from '../../../domain/applicant-notice.js';
+import { summaryOf } from '../../../domain/application-summary.js';
+import { fillNoticeText } from '../../../domain/notice-texts.js';
 import { findApplication } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { findBatch } from '../../../store/batch-repository.js';
+import { currentNoticeTexts } from '../../../store/notice-text-repository.js';
 import { endRecommendation } from '../../../store/recommendation-repository.js';
 import { queueDeclarationMessage } from '../engine-commands/declaration-message.js';
 import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
 import { declarationMessages } from '../../../domain/declaration-messages.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
-
-export const RECOMMENDATION_WITHDRAWN_REASON = '推荐单位撤回推荐';
 
 /**
  * The unit withdraws its recommendation of an application before its batch is submitted: in one transaction (under
@@ -32,10 +34,13 @@ export async function withdrawRecommendation(deps: EngineCommandDeps & { clock: 
     // Only once the process waits for the batch: before that its guard step would record the recommendation again.
     if (!(await waitsForBatch(deps, application.processInstanceId))) throw new AppError('CONFLICT', '推荐正在登记，请稍后刷新再试。');
     const now = deps.clock.now();
-    if (!(await endRecommendation(client, application.id, now, RECOMMENDATION_WITHDRAWN_REASON))) {
+    // As the call words it (推荐单位撤回推荐), recorded with the recommendation's end and the status.
+    const texts = (await currentNoticeTexts(client, application.callId))!;
+    const reason = fillNoticeText(texts.texts.recommendationWithdrawnReason, statusNoticeValues({ applicationNumber: found.applicationNumber!, projectName: summaryOf(application.data).projectName }, 'in-city-library'));
+    if (!(await endRecommendation(client, application.id, now, reason))) {
       throw new AppError('CONFLICT', '该项目当前未被推荐，无需撤回推荐。');
     }
-    await changeApplicationStatus(client, { applicationId: application.id, status: 'in-city-library', at: now, actor: account.username, reason: RECOMMENDATION_WITHDRAWN_REASON });
+    await changeApplicationStatus(client, { applicationId: application.id, status: 'in-city-library', at: now, actor: account.username, reason });
     return queueDeclarationMessage(client, { id: application.id, applicationNumber: found.applicationNumber! }, 'recommendationWithdrawn');
   });
   await deliverAfterCommit(deps, commandId);
