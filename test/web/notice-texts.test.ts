@@ -154,6 +154,18 @@ describe('a call’s notice texts', () => {
     expect(await stored(other.id)).toEqual(before);
   });
 
+  it('lets only one of two saves made at once from the same version through', async () => {
+    // given
+    const call = await openTestCall(web.db);
+    // when
+    const answers = await Promise.all(['甲', '乙'].map((mark) => put(call.id, 1, { ...defaultNoticeTexts, footer: `${mark}：此邮件由平台自动发送。` })));
+    // then
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.statusCode === 200)!.json() as Answer;
+    expect((await stored(call.id)).versions.map((v) => v.version)).toEqual([1, 2]);
+    expect((await stored(call.id)).call.notice_texts.footer).toBe(winner.texts.footer);
+  });
+
   it('answers 404 for a call that does not exist', async () => {
     expect((await web.app.inject({ method: 'GET', url: '/api/calls/no-such-call/notice-texts', headers: province })).statusCode).toBe(404);
     expect((await put('no-such-call', 1, defaultNoticeTexts)).statusCode).toBe(404);
