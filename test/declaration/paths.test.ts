@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
+import { addWorkingDays } from '../../domain/working-days.js';
 import { findApplication } from '../../store/application-repository.js';
+import { workingDayCalendarFrom } from '../../store/working-day-repository.js';
 import { openCityReviews } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, newReviewer, openTestCall, sealAndSend, uploadPdf, validModeData, waitForCorrection, waitForStatus } from '../support/declaration.js';
 import { pdfText } from '../support/documents.js';
@@ -26,6 +28,11 @@ describe('declaration paths', () => {
     waitFor(`the city review task of ${applicationNumber}`, async () => {
       return (await openCityReviews(web.app, reviewer)).find((t) => t.applicationNumber === applicationNumber)?.taskId;
     });
+  /** The end of a window of `days` working days opened when the application reached `status`, on the stored calendar. */
+  const windowEnd = async (id: string, status: string, days: number) => {
+    const { at } = (await web.db.query<{ at: Date }>('SELECT at FROM application_status_event WHERE application_id = $1 AND status = $2 ORDER BY at DESC LIMIT 1', [id, status])).rows[0]!;
+    return addWorkingDays(at, days, await workingDayCalendarFrom(web.db, at)).getTime();
+  };
 
   it('goes to its city once every rule passes and the sealed documents are back, and only that unit’s reviewers see it', async () => {
     // given
@@ -36,6 +43,13 @@ describe('declaration paths', () => {
     expect(response.statusCode, response.body).toBe(200);
     const applicationNumber = response.json().applicationNumber as string;
     expect(applicationNumber).toMatch(new RegExp(`^${call.year}-130100-\\d{4}$`));
+    // the seal step is due the call's seal due days later, in working days
+    await waitForStatus(web.db, id, 'awaiting-sealed-scans');
+    const sealStep = await waitFor('the seal step', async () => {
+      const step = await web.app.inject({ method: 'GET', url: `/api/applications/${id}/sealed-scans`, headers });
+      return step.statusCode === 200 ? (step.json() as { dueDate: string }) : undefined;
+    });
+    expect(Date.parse(sealStep.dueDate)).toBe(await windowEnd(id, 'awaiting-sealed-scans', call.sealDueDays));
     const { documents, sealedMaterials } = await sealAndSend(web.app, web.db, headers, id);
     expect(documents.map((d) => `${d.kind}.${d.format}`)).toEqual(['commitment.docx', 'commitment.pdf', 'materials.docx', 'materials.pdf']);
     const materialsPdf = documents.find((d) => d.kind === 'materials' && d.format === 'pdf')!;
@@ -66,9 +80,9 @@ describe('declaration paths', () => {
     // when
     await waitForStatus(web.db, id, 'correction-requested');
     const correction = await waitForCorrection(web.app, headers, id);
-    // then: the request names the rule, with a due date from the call
+    // then: the request names the rule, with a due date the call's correction days give, in working days
     expect(correction.request).toContain('【E3】');
-    expect(Date.parse(correction.dueDate) - Date.now()).toBeGreaterThan((call.correctionDays - 1) * 86_400_000);
+    expect(Date.parse(correction.dueDate)).toBe(await windowEnd(id, 'correction-requested', call.correctionDays));
     // when: corrected
     await waitForCorrection(web.app, headers, id);
     const corrected = { ...data, selfAssessmentReport: await uploadPdf(web.app, headers, '自评估报告（补正）.pdf') };
@@ -129,7 +143,7 @@ describe('declaration paths', () => {
       const found = await client.request('GET', `/job?processInstanceId=${processInstanceId}&timers=true`, { schema: z.array(z.object({ id: z.string(), dueDate: z.string() })) });
       return found.length ? found : undefined;
     });
-    expect(Date.parse(jobs[0]!.dueDate)).toBeGreaterThan(Date.now() + (call.correctionDays - 1) * 86_400_000);
+    expect(Date.parse(jobs[0]!.dueDate)).toBe(await windowEnd(id, 'correction-requested', call.correctionDays));
     await client.request('POST', `/job/${jobs[0]!.id}/execute`, { schema: z.unknown() });
     // then
     const withdrawn = await waitForStatus(web.db, id, 'withdrawn');

@@ -5,14 +5,16 @@ import { optionLabels } from '../../modeling/form-schema.js';
 import { findApplication, latestRuleOutcomes } from '../../store/application-repository.js';
 import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { findCall } from '../../store/call-repository.js';
+import { workingDayCalendarFrom } from '../../store/working-day-repository.js';
+import { addWorkingDays } from '../../domain/working-days.js';
 import { BusinessError, defineWorker } from '../worker.js';
 
-const DAY = 86_400_000;
 const CITY_REVIEW_FORM = 'city-preliminary-review';
 
 /**
  * Asks the applicant for a correction — after the rules asked for one, or when the city returns the application —
- * with a due date from the call. When the call's rounds are used up it raises CORRECTION_ROUNDS_EXCEEDED instead.
+ * with a due date of the call's correction days, counted in working days (the working-day calendar). When the call's
+ * rounds are used up it raises CORRECTION_ROUNDS_EXCEEDED instead.
  */
 export const applicationRequestCorrection = defineWorker({
   topic: 'application-request-correction',
@@ -47,7 +49,7 @@ export const applicationRequestCorrection = defineWorker({
         ? cityRequest(input.cityOpinion ?? '', input.fieldComments ?? [], labelOf)
         : rulesRequest(await latestRuleOutcomes(client, application.id));
       const now = clock.now();
-      const due = new Date(now.getTime() + call.correctionDays * DAY);
+      const due = addWorkingDays(now, call.correctionDays, await workingDayCalendarFrom(client, now));
       await changeApplicationStatus(client, {
         applicationId: application.id, status: 'correction-requested', at: now, actor: input.requestedBy === 'city' ? `city${application.unitId}` : 'system', reason: request, causeKey: task.externalTaskId, notice: { dueDate: due },
       });
