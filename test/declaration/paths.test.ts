@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
-import { addWorkingDays } from '../../domain/working-days.js';
+import { addWorkingDays, beijingDate } from '../../domain/working-days.js';
 import { findApplication } from '../../store/application-repository.js';
 import { workingDayCalendarFrom } from '../../store/working-day-repository.js';
 import { openCityReviews } from '../support/city-review.js';
@@ -17,12 +17,18 @@ describe('declaration paths', () => {
   let web: Awaited<ReturnType<typeof testApp>>;
   let call: Call;
   let reviewer: Record<string, string>;
+  // A holiday inside every window this file opens, so their due dates can only come from the stored calendar.
+  let holiday: string | undefined;
   beforeAll(async () => {
     web = await testApp();
     call = await openTestCall(web.db);
     reviewer = await newReviewer(web.app, web.db, '130100');
+    holiday = await insertHolidaySoon(web.db);
   });
-  afterAll(() => web.close());
+  afterAll(async () => {
+    if (holiday) await web.db.query("DELETE FROM special_day WHERE day = $1 AND updated_by = 'paths.test'", [holiday]);
+    await web.close();
+  });
 
   const reviewTaskOf = (applicationNumber: string) =>
     waitFor(`the city review task of ${applicationNumber}`, async () => {
@@ -31,7 +37,12 @@ describe('declaration paths', () => {
   /** The end of a window of `days` working days opened when the application reached `status`, on the stored calendar. */
   const windowEnd = async (id: string, status: string, days: number) => {
     const { at } = (await web.db.query<{ at: Date }>('SELECT at FROM application_status_event WHERE application_id = $1 AND status = $2 ORDER BY at DESC LIMIT 1', [id, status])).rows[0]!;
-    return addWorkingDays(at, days, await workingDayCalendarFrom(web.db, at)).getTime();
+    const calendar = await workingDayCalendarFrom(web.db, at);
+    const withoutHoliday = new Map(calendar);
+    withoutHoliday.delete(holiday!);
+    const end = addWorkingDays(at, days, calendar).getTime();
+    expect(end, 'the stored holiday moves the window').toBeGreaterThan(addWorkingDays(at, days, withoutHoliday).getTime());
+    return end;
   };
 
   it('goes to its city once every rule passes and the sealed documents are back, and only that unit’s reviewers see it', async () => {
@@ -179,3 +190,15 @@ describe('declaration paths', () => {
     expect(history.at(-1)).toMatchObject({ status: 'withdrawn', reason: '未在规定期限内上传盖章材料，视为撤回申报' });
   });
 });
+
+// helpers
+
+/** Lists as a holiday the first weekday at least two days ahead (Beijing) that is not listed yet; returns its date. */
+async function insertHolidaySoon(db: Awaited<ReturnType<typeof testApp>>['db']): Promise<string> {
+  for (let ahead = 2; ; ahead++) {
+    const date = beijingDate(new Date(Date.now() + ahead * 86_400_000));
+    if ([0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay())) continue;
+    const inserted = await db.query("INSERT INTO special_day (day, kind, name, checked, updated_by) VALUES ($1, 'holiday', '测试假日', true, 'paths.test') ON CONFLICT (day) DO NOTHING", [date]);
+    if (inserted.rowCount === 1) return date;
+  }
+}
