@@ -10,13 +10,15 @@ export interface Direction {
   label: string;
   /** The direction this one is a sub-type of, listed on its own (the city platform under the industry platform). */
   subtypeOf?: string;
+  /** Retired: no longer offered to new applications; applications that declare it keep its label. */
+  retired?: boolean;
 }
 
 /** A direction's code: data of a call, so a string of this shape rather than a compile-time enum. */
 export type DirectionCode = string;
 
 /** The shape of a direction code: lower-case letters, digits and hyphens. */
-export const directionCodePattern = /^[a-z0-9-]{1,40}$/;
+export const directionCodePattern = /^[a-z0-9-]{1,60}$/;
 
 /** A direction code, as a call declares it. */
 export const directionCode = z.string().regex(directionCodePattern, '申报方向编码须为小写字母、数字和连字符');
@@ -26,6 +28,8 @@ export const callDirection = z.strictObject({
   code: directionCode,
   label: z.string().trim().min(1, '申报方向名称不能为空').max(50, '申报方向名称不能超过50个字'),
   subtypeOf: directionCode.optional(),
+  /** Retired: not offered to new applications and refused on a new submission; existing ones keep its label. */
+  retired: z.boolean().optional(),
 });
 
 /** The shipped directions, in the notice's order: what a new call carries unless it says otherwise. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
 import { applicationMaterials } from '../../documents/application-materials.js';
+import { call2021 } from '../../domain/call.js';
 import { commitmentLetter } from '../../documents/commitment-letter.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
@@ -26,7 +27,7 @@ const data = {
 
 async function materials() {
   const form = JSON.parse(await readFile(path.join(projectRoot, 'forms', 'application-mode.form'), 'utf8'));
-  return applicationMaterials({ callTitle: '2021年河北省工业互联网创新发展重点项目申报', templateLabel: '模式应用类', applicationNumber: '2021-130100-0007', unitName: '石家庄市', form, data });
+  return applicationMaterials({ callTitle: '2021年河北省工业互联网创新发展重点项目申报', templateLabel: '模式应用类', applicationNumber: '2021-130100-0007', unitName: '石家庄市', form, data, directions: call2021.directions });
 }
 
 describe('rendered documents, read back', () => {

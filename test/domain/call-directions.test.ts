@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFormIds } from '../../domain/application-forms.js';
 import { call2021 } from '../../domain/call.js';
-import { callDirectionLabel, directionOptionProblems, directionProblem, directionsOfTemplate, isCappedAtOnePerUnit } from '../../domain/call-directions.js';
+import {
+  callDirectionLabel, directionOptionProblems, directionOptionsFor, directionProblem, directionsOfTemplate, isCappedAtOnePerUnit,
+} from '../../domain/call-directions.js';
 import { templateCodes } from '../../domain/directions.js';
-import { componentByKey, readForm } from '../forms/form-files.js';
 
 // A year that renames a direction, adds one on 附件2, moves the enterprise platform to 附件3 and drops safety production.
 const call2031 = {
@@ -49,11 +49,40 @@ describe('a call’s directions decide', () => {
   });
 });
 
-describe('the shipped application forms’ static direction options, held against a call', () => {
-  const optionsOf = (template: (typeof templateCodes)[number]) => componentByKey(readForm(applicationFormIds[template]), 'direction').values ?? [];
+describe('retired directions', () => {
+  const retiring = { ...call2021, directions: call2021.directions.map((d) => (d.code === 'safety-production' ? { ...d, retired: true } : d)) };
+
+  it('are refused on a new submission, and kept by an application that declared one', () => {
+    expect(directionProblem(retiring, 'mode-application', 'safety-production')).toBe('该申报方向已停用，请选择其他申报方向');
+    expect(directionProblem(retiring, 'mode-application', 'safety-production', 'safety-production')).toBeUndefined();
+    expect(directionProblem(retiring, 'mode-application', 'safety-production', 'green-manufacturing')).toBe('该申报方向已停用，请选择其他申报方向');
+  });
+
+  it('are not offered to a new application, but shown to one that declares it', () => {
+    const offered = (declared?: string) => directionOptionsFor(retiring, 'mode-application', declared).map((o) => o.value);
+    expect(offered()).not.toContain('safety-production');
+    expect(offered()).toContain('green-manufacturing');
+    expect(offered('safety-production')).toContain('safety-production');
+    expect(directionOptionsFor(call2031, 'mode-application')).toContainEqual({ value: 'data-element', label: '数据要素应用' });
+    expect(directionOptionsFor(call2031, 'experience-center')).toEqual([{ value: 'experience-center', label: '工业互联网平台应用创新体验中心' }]);
+  });
+
+  it('keep their label', () => {
+    expect(callDirectionLabel(retiring, 'safety-production')).toBe('安全生产');
+  });
+});
+
+describe('static direction options of a form of an older release, held against a call', () => {
+  // The options the shipped forms listed before they took them from the call: the 2021 call's on each template.
+  const optionsOf = (template: (typeof templateCodes)[number]) => directionsOfTemplate(call2021, template).map((d) => ({ value: d.code, label: d.label }));
 
   it.each(templateCodes)('%s offers exactly what the shipped call declares on it', (template) => {
     expect(directionOptionProblems(call2021, template, optionsOf(template))).toEqual([]);
+  });
+
+  it('need not offer a retired direction', () => {
+    const retiring = { ...call2021, directions: call2021.directions.map((d) => (d.code === 'safety-production' ? { ...d, retired: true } : d)) };
+    expect(directionOptionProblems(retiring, 'mode-application', optionsOf('mode-application').filter((o) => o.value !== 'safety-production'))).toEqual([]);
   });
 
   it('names every difference with a call that changed its directions', () => {

@@ -6,6 +6,7 @@ import { recommendationRow } from '../../documents/recommendation-rows.js';
 import { renderDocx } from '../../documents/render-docx.js';
 import { renderPdf } from '../../documents/render-pdf.js';
 import { applicationFormIds } from '../../domain/application-forms.js';
+import type { Call } from '../../domain/call.js';
 import { templateLabel, type TemplateCode } from '../../domain/directions.js';
 import { unitById } from '../../domain/units.js';
 import { linkAttachments } from '../../store/attachment-repository.js';
@@ -45,7 +46,7 @@ export const recommendationTableRender = defineWorker({
 
 type Entry = Awaited<ReturnType<typeof recommendedApplications>>[number];
 
-async function renderRecommendedMaterials(deps: WorkerDeps, call: { title: string }, unitName: string, entry: Entry): Promise<void> {
+async function renderRecommendedMaterials(deps: WorkerDeps, call: Pick<Call, 'title' | 'directions'>, unitName: string, entry: Entry): Promise<void> {
   if (!entry.processInstanceId || (await hasDocument(deps.db, entry.applicationId, entry.correctionRound, 'recommended-materials', 'pdf'))) return;
   const form = await deps.forms.formOfInstance(entry.processInstanceId, applicationFormIds[entry.template as TemplateCode]);
   const model = applicationMaterials({
@@ -57,6 +58,7 @@ async function renderRecommendedMaterials(deps: WorkerDeps, call: { title: strin
     recommendationOpinion: entry.opinion,
     form,
     data: entry.data,
+    directions: call.directions,
   });
   const [pdf, docx] = await Promise.all([renderPdf(model), renderDocx(model)]);
   await withTransaction(deps.db, async (client) => {

@@ -5,6 +5,7 @@ import { changeApplicationStatus } from '../../../store/application-status-chang
 import { linkAttachments } from '../../../store/attachment-repository.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { deliverAfterCommit } from '../engine-commands/deliver.js';
+import { summaryOf } from '../../../domain/application-summary.js';
 import { findCall } from '../../../store/call-repository.js';
 import { AppError } from '../errors.js';
 import { openTask } from './open-task.js';
@@ -30,7 +31,9 @@ export async function answerCorrection(deps: SubmitDeps, account: Account, appli
   const form = await deps.forms.ofInstance(task.processInstanceId, applicationFormIds[application.template]);
   const call = await findCall(deps.db, application.callId);
   if (!call) throw new AppError('NOT_FOUND');
-  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, { call, template: application.template });
+  const { fields, attachmentIds } = await validateSubmission(deps.db, form, data, account.enterpriseUscc!, {
+    call, template: application.template, keptDirection: summaryOf(application.data).direction,
+  });
   if (fields.declaredUnit !== application.unitId) {
     throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'data.declaredUnit', message: '补正时不能更改推荐单位' }]);
   }

@@ -18,6 +18,8 @@ export interface ValidSubmission {
 export interface SubmissionScope {
   call: Pick<Call, 'directions' | 'directionTemplates'>;
   template: TemplateCode;
+  /** The direction the application already declared (a correction): it may stay even if the call retired it since. */
+  keptDirection?: string | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function validateSubmission(db: Queryable, form: unknown, data: Rec
   if (normaliseUscc(parsed.data.uscc) !== enterpriseUscc) {
     throw invalid([{ path: 'uscc', message: '统一社会信用代码须与本账户所属企业一致' }]);
   }
-  const problem = directionProblem(scope.call, scope.template, parsed.data.direction);
+  const problem = directionProblem(scope.call, scope.template, parsed.data.direction, scope.keptDirection);
   if (problem) throw invalid([{ path: 'direction', message: problem }]);
   const references = attachmentReferencesIn(data);
   const foreign = await foreignReferences(db, references, { uscc: enterpriseUscc });

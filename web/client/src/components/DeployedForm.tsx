@@ -15,6 +15,8 @@ type Data = Record<string, unknown>;
 interface Props {
   schema: object;
   data: Data;
+  /** Data the form reads but does not fill (a select's `valuesKey` options): given to form-js, never sent back. */
+  context?: Data;
   /** Comments shown beside single fields, by field key (a reviewer's comments on a correction). */
   fieldNotes?: readonly { key: string; text: string }[];
   /** Keys of fields shown but not editable (the enterprise's own USCC): their value is still submitted. */
@@ -36,7 +38,7 @@ export interface DeployedFormHandle {
  * Renders a deployed form-js schema with its data. Stored attachment references cannot be held by form-js's file
  * picker: they are kept aside, listed in their picker with a link, and sent again unless the person picks a new file.
  */
-export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, fieldNotes, readonlyKeys, onReady, onEdit }, ref) {
+export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function DeployedForm({ schema, data, context, fieldNotes, readonlyKeys, onReady, onEdit }, ref) {
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<FormJs>(undefined);
   // What form-js holds now, from its public `changed` event (fired on import and after every change).
@@ -47,6 +49,7 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
   edited.current = onEdit;
   // A string, so a page passing a new array of the same keys does not import the form again.
   const readonlyList = (readonlyKeys ?? []).join(',');
+  const isContext = useMemo(() => (key: string) => context !== undefined && Object.hasOwn(context, key), [context]);
   useEffect(() => {
     if (!container.current) return;
     // No debounce: form-js otherwise applies typing 300 ms late, and a quick click on our own submit button (outside
@@ -63,7 +66,8 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
     viewer.on('changed', (state: { data: Data | null }) => {
       if (form.current === viewer) entered.current = state.data ?? undefined;
     });
-    void viewer.importSchema(withReadonly(parsed, readonlyList ? readonlyList.split(',') : []), Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value)))).then(async () => {
+    const imported = { ...Object.fromEntries(Object.entries(data).filter(([, value]) => !isReference(value) && !isReferenceList(value))), ...context };
+    void viewer.importSchema(withReadonly(parsed, readonlyList ? readonlyList.split(',') : []), imported).then(async () => {
       // The fields mount after the import resolves, and some set their initial values in effects: let them settle.
       await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
@@ -81,11 +85,11 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
       viewer.destroy();
     };
     // onReady is a notification, not an input: a new callback must not import the form again.
-  }, [parsed, data, fieldNotes, readonlyList]);
+  }, [parsed, data, context, fieldNotes, readonlyList]);
   useImperativeHandle(ref, () => ({
     draft() {
       if (!entered.current) return undefined;
-      const draft = Object.fromEntries(Object.entries(entered.current).filter(([, value]) => value !== null && !(typeof value === 'string' && value.startsWith('files::'))));
+      const draft = Object.fromEntries(Object.entries(entered.current).filter(([key, value]) => value !== null && !(typeof value === 'string' && value.startsWith('files::')) && !isContext(key)));
       for (const [key, value] of Object.entries(data)) if ((isReference(value) || isReferenceList(value)) && draft[key] === undefined) draft[key] = value;
       return draft;
     },
@@ -93,7 +97,7 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
       const result = form.current?.submit();
       if (!result) return undefined;
       // form-js answers null for an empty field; the API reads an absent optional field as absent, not as null.
-      const entered = Object.fromEntries(Object.entries(result.data as Data).filter(([, value]) => value !== null));
+      const entered = Object.fromEntries(Object.entries(result.data as Data).filter(([key, value]) => value !== null && !isContext(key)));
       const uploaded = await uploadFiles(entered, result.files as Map<string, File[]>, pickersAllowingSeveral(parsed));
       for (const [key, value] of Object.entries(data)) {
         const picked = uploaded[key];
@@ -103,7 +107,7 @@ export const DeployedForm = forwardRef<DeployedFormHandle, Props>(function Deplo
       const kept = componentIdsOfKeys(parsed, Object.keys(data).filter((key) => isReference(data[key]) || isReferenceList(data[key])));
       return { data: uploaded, invalid: Object.keys(result.errors ?? {}).some((id) => !kept.has(id)) };
     },
-  }), [parsed, data]);
+  }), [parsed, data, isContext]);
   // Until the import is done, what a person types or picks could be overwritten by it: no input before then.
   return <div ref={container} aria-busy={!ready} style={{ pointerEvents: ready ? 'auto' : 'none', opacity: ready ? 1 : 0.6 }} />;
 });
