@@ -9,6 +9,8 @@ export interface AccountColumns {
   role: Role;
   unit_id: string | null;
   enterprise_uscc: string | null;
+  /** The account's extra engine groups (account_group), selected with accountGroupsColumn. */
+  groups: string[];
 }
 
 interface AccountRow extends AccountColumns {
@@ -16,11 +18,16 @@ interface AccountRow extends AccountColumns {
   disabled: boolean;
 }
 
-const COLUMNS = 'id, username, display_name, role, unit_id, enterprise_uscc, password_hash, disabled';
+/** The select-list expression of an account's extra groups, for a query whose account table is aliased `alias`. */
+export function accountGroupsColumn(alias: string): string {
+  return `ARRAY(SELECT g.group_id FROM account_group g WHERE g.account_id = ${alias}.id ORDER BY g.group_id) AS groups`;
+}
+
+const COLUMNS = `a.id, a.username, a.display_name, a.role, a.unit_id, a.enterprise_uscc, a.password_hash, a.disabled, ${accountGroupsColumn('a')}`;
 
 /** An account from its columns. */
 export function toAccount(row: AccountColumns): Account {
-  return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, enterpriseUscc: row.enterprise_uscc };
+  return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, enterpriseUscc: row.enterprise_uscc, groups: row.groups };
 }
 
 /** An account with what sign-in needs to check. */
@@ -32,14 +39,14 @@ export interface AccountWithCredentials {
 
 /** Finds an account by user name, with its password hash. */
 export async function findAccountByUsername(db: Queryable, username: string): Promise<AccountWithCredentials | undefined> {
-  const result = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM account WHERE username = $1`, [username]);
+  const result = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM account a WHERE a.username = $1`, [username]);
   const row = result.rows[0];
   return row && { account: toAccount(row), passwordHash: row.password_hash, disabled: row.disabled };
 }
 
 /** Finds an account by id, with its password hash. */
 export async function findAccountById(db: Queryable, id: number): Promise<AccountWithCredentials | undefined> {
-  const result = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM account WHERE id = $1`, [id]);
+  const result = await db.query<AccountRow>(`SELECT ${COLUMNS} FROM account a WHERE a.id = $1`, [id]);
   const row = result.rows[0];
   return row && { account: toAccount(row), passwordHash: row.password_hash, disabled: row.disabled };
 }

@@ -1,3 +1,5 @@
+import { ownUnitGroups } from '../../../domain/unit-groups.js';
+
 // The five roles of DOMAIN.md and how each maps to the engine's candidate groups.
 
 export const roles = ['applicant', 'city-reviewer', 'province-officer', 'expert', 'administrator'] as const;
@@ -13,13 +15,18 @@ export interface Account {
   unitId: string | null;
   /** Set for applicants only: the USCC of their enterprise. */
   enterpriseUscc: string | null;
+  /** Extra engine groups (account_group): a city reviewer's sub-groups of its unit, e.g. `city130100leader`. */
+  groups: string[];
 }
 
-/** The engine candidate groups of an account: plain alphanumeric ids (`city130100`, `province`, `expert`, `admin`). */
-export function candidateGroupsOf(account: Pick<Account, 'role' | 'unitId'>): string[] {
+/**
+ * The engine candidate groups of an account: plain alphanumeric ids (`city130100`, `province`, `expert`, `admin`),
+ * and for a city reviewer its sub-groups of its own unit (`city130100leader`).
+ */
+export function candidateGroupsOf(account: Pick<Account, 'role' | 'unitId' | 'groups'>): string[] {
   switch (account.role) {
     case 'city-reviewer':
-      return [`city${account.unitId}`];
+      return [`city${account.unitId}`, ...ownUnitGroups(account.unitId, account.groups)];
     case 'province-officer':
       return ['province'];
     case 'expert':

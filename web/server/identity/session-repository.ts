@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../../platform/database.js';
-import { toAccount, type AccountColumns } from './account-repository.js';
+import { accountGroupsColumn, toAccount, type AccountColumns } from './account-repository.js';
 import type { Account } from './roles.js';
 
 /** A signed-in session as the authentication plugin sees it. */
@@ -31,7 +31,7 @@ interface SessionRow extends AccountColumns {
 /** The live session for a cookie token at `now`, with its account; none when expired or the account is disabled. */
 export async function findSession(db: Queryable, token: string, now: Date): Promise<Session | undefined> {
   const result = await db.query<SessionRow>(
-    `SELECT s.token_hash, s.csrf_token, a.id, a.username, a.display_name, a.role, a.unit_id, a.enterprise_uscc
+    `SELECT s.token_hash, s.csrf_token, a.id, a.username, a.display_name, a.role, a.unit_id, a.enterprise_uscc, ${accountGroupsColumn('a')}
        FROM session s JOIN account a ON a.id = s.account_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT a.disabled`,
     [hashToken(token), now],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../identity/roles.js';
 
-// Sign in, who am I, sign out, change password (routes/session.ts). identity/roles.ts is pure data (no imports).
+// Sign in, who am I, sign out, change password (routes/session.ts). identity/roles.ts imports only domain/.
 
 export const accountView = z.object({
   id: z.number(),
@@ -10,6 +10,8 @@ export const accountView = z.object({
   role: z.enum(roles),
   unitId: z.string().nullable(),
   enterpriseUscc: z.string().nullable(),
+  /** The account's extra groups (单位分组), e.g. `city130100leader`. */
+  groups: z.array(z.string()),
   candidateGroups: z.array(z.string()),
 });
 export const sessionView = z.object({ account: accountView, csrfToken: z.string() });

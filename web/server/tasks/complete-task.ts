@@ -29,7 +29,10 @@ export async function completeTask(deps: TaskDeps, account: Account, taskId: str
     if (claimedNow) await deps.engine.unclaimTask(scoped.task.id).catch(() => undefined);
     throw error;
   }
-  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.completed', subject: `task:${scoped.task.id}`, detail: { stage: scoped.task.taskDefinitionKey, processInstanceId: scoped.task.processInstanceId } });
+  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.completed', subject: `task:${scoped.task.id}`, detail: {
+    // The form's own fields (the form check refused any other key): what was decided stays readable with who and when.
+    stage: scoped.task.taskDefinitionKey, taskName: scoped.task.name, processInstanceId: scoped.task.processInstanceId, fields: data,
+  } });
 }
 
 /** The task's deployed form-js form, or null when its model links none (then it cannot be completed here). */
