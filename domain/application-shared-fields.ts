@@ -45,5 +45,4 @@ export const sharedFieldLabels = {
 
 /** The properties of shared fields that each template's form sets itself (its own options). */
 export const templateOwnedProperties: Readonly<Record<string, readonly string[]>> = {
-  direction: ['values'],
 };

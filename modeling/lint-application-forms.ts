@@ -72,6 +72,7 @@ const aspects: readonly { property: string; name: string; read: (c: FormComponen
   { property: 'type', name: '类型（type）', read: (c) => shown(c.type) },
   { property: 'validate', name: '校验规则（validate）', read: (c) => shown(c.validate) },
   { property: 'values', name: '选项（values）', read: (c) => shown(c.values) },
+  { property: 'valuesKey', name: '选项数据键（valuesKey）', read: (c) => shown(c.valuesKey) },
 ];
 
 function fieldsOf(content: string): Readable | undefined {

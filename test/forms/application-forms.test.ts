@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applicationFields, enterpriseKindLabels, integrationStageLabels, projectTypeLabels } from '../../domain/application.js';
-import { defaultDirectionTemplates, directionLabel, type DirectionCode, type TemplateCode } from '../../domain/directions.js';
+import { call2021 } from '../../domain/call.js';
+import { DIRECTION_OPTIONS_KEY, directionProblem } from '../../domain/call-directions.js';
+import { defaultDirectionTemplates, type DirectionCode, type TemplateCode } from '../../domain/directions.js';
 import { priorityQualifications } from '../../domain/priority.js';
 import { reportingUnits } from '../../domain/units.js';
 import { formFieldKeys, validateAgainstForm } from '../../platform/form-validation.js';
@@ -171,13 +173,9 @@ describe.each(applicationForms)('application form $name', ({ name, template, val
     expect(requiredByDomain.filter((key) => !keys.includes(key))).toEqual([]);
   });
 
-  it("offers exactly the category's directions, with their labels", () => {
-    // given
-    const expected = (Object.keys(defaultDirectionTemplates) as DirectionCode[])
-      .filter((direction) => defaultDirectionTemplates[direction] === template)
-      .map((direction) => ({ value: direction, label: directionLabel(direction) }));
-    // then
-    expect(componentByKey(form, 'direction').values).toEqual(expected);
+  it("takes its direction choices from the call's data (directionOptions), listing none of its own", () => {
+    expect(componentByKey(form, 'direction').valuesKey).toBe(DIRECTION_OPTIONS_KEY);
+    expect(componentByKey(form, 'direction').values).toBeUndefined();
   });
 
   it.each<[string, { value: string; label: string }[]]>([
@@ -220,12 +218,14 @@ describe.each(applicationForms)('application form $name', ({ name, template, val
     expect(problems.map((problem) => problem.path)).toEqual([path]);
   });
 
-  it("refuses a direction of another category", () => {
+  it("leaves a direction of another category to the call's check, which refuses it", () => {
     // given
-    const foreign = (Object.keys(defaultDirectionTemplates) as DirectionCode[]).find((direction) => defaultDirectionTemplates[direction] !== template);
+    const foreign = (Object.keys(defaultDirectionTemplates) as DirectionCode[]).find((direction) => defaultDirectionTemplates[direction] !== template)!;
     // when
     const problems = validateAgainstForm(form, { ...valid, direction: foreign });
     // then
-    expect(problems).toEqual([{ path: 'direction', message: '不是有效选项' }]);
+    expect(problems).toEqual([]);
+    expect(directionProblem(call2021, template, foreign)).toBe('该申报方向不属于本申报书类别，请选择其他申报书类别');
   });
+
 });

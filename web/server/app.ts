@@ -16,9 +16,12 @@ import { storableText } from './plugins/storable-text.js';
 import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { batchRoutes } from './routes/batches.js';
+import { callRoutes } from './routes/calls.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
+import { callDirectionRoutes } from './routes/call-directions.js';
 import { indicatorRoutes } from './routes/indicators.js';
+import { noticeTextRoutes } from './routes/notice-texts.js';
 import { messageRoutes } from './routes/messages.js';
 import { recommendationRoutes } from './routes/recommendations.js';
 import { taskFilterRoutes } from './routes/task-filters.js';
@@ -26,6 +29,8 @@ import { taskRoutes } from './routes/tasks.js';
 import { unitCalendarRoutes } from './routes/unit-calendar.js';
 import { sessionRoutes } from './routes/session.js';
 import { studioRoutes } from './routes/studio.js';
+import { workingDayRoutes } from './routes/working-days.js';
+import { unitGroupRoutes } from './routes/unit-groups.js';
 
 export interface AppDeps {
   engine: EngineApi;
@@ -59,10 +64,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(messageRoutes, { db: deps.db });
   await app.register(recommendationRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(indicatorRoutes, { db: deps.db });
+  await app.register(callDirectionRoutes, { db: deps.db });
+  await app.register(noticeTextRoutes, { db: deps.db });
   await app.register(batchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(dashboardRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(callRoutes, { db: deps.db, clock: deps.clock, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
   await app.register(attachmentRoutes, { db: deps.db, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes });
   await app.register(studioRoutes, { db: deps.db, engine: deps.engine });
+  await app.register(workingDayRoutes, { db: deps.db });
+  await app.register(unitGroupRoutes, { db: deps.db });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 
   return app as unknown as FastifyInstance;

@@ -12,17 +12,19 @@ import { findApplication, type Application } from '../../store/application-repos
 import { changeApplicationStatus } from '../../store/application-status-change.js';
 import { linkAttachments } from '../../store/attachment-repository.js';
 import { findCall } from '../../store/call-repository.js';
+import { workingDayCalendarFrom } from '../../store/working-day-repository.js';
+import { addWorkingDays } from '../../domain/working-days.js';
 import { hasDocument, insertDocument, type DocumentKind } from '../../store/document-repository.js';
 import { applicationFormIds } from '../../domain/application-forms.js';
 import { storeRenderedFile } from '../store-rendered-file.js';
 import { defineWorker, type WorkerDeps } from '../worker.js';
 
-const DAY = 86_400_000;
 const renderers = { pdf: renderPdf, docx: renderDocx } as const;
 
 /**
  * Renders the 申报材料 and the 承诺书 as PDF and Word for the applicant to print, seal and upload back, stores them
- * as the enterprise's attachments, and sets the due date for the sealed scans. A retry renders only what is missing.
+ * as the enterprise's attachments, and sets the due date for the sealed scans: the call's seal due days, counted
+ * in working days (the working-day calendar). A retry renders only what is missing.
  */
 export const applicationRenderDocuments = defineWorker({
   topic: 'application-render-documents',
@@ -44,6 +46,7 @@ export const applicationRenderDocuments = defineWorker({
         unitName: unitById(application.unitId ?? '')?.name ?? '',
         form,
         data: application.data,
+        directions: call.directions,
       }),
       commitment: commitmentLetter({
         enterpriseName,
@@ -59,11 +62,11 @@ export const applicationRenderDocuments = defineWorker({
       }
     }
     const now = deps.clock.now();
-    const due = new Date(now.getTime() + call.correctionDays * DAY);
+    const due = addWorkingDays(now, call.sealDueDays, await workingDayCalendarFrom(deps.db, now));
     await withTransaction(deps.db, (client) =>
       changeApplicationStatus(client, {
         applicationId: application.id, status: 'awaiting-sealed-scans', at: now, actor: 'system', reason: null, causeKey: task.externalTaskId,
-        notice: { text: '申报材料已通过自动审查。请下载申报材料和承诺书，打印并加盖企业公章后，上传盖章扫描件。', dueDate: due },
+        notice: { reasonText: 'sealedScansRequest', dueDate: due },
       }),
     );
     return { sealDueDate: due.toISOString() };

@@ -43,7 +43,13 @@ function Studio() {
 // The province's dashboards bring their charts (recharts) along: a chunk of their own, so applicants never fetch it.
 const DashboardPage = lazy(() => import('./pages/DashboardPage.js').then((module) => ({ default: module.DashboardPage })));
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage.js').then((module) => ({ default: module.IndicatorsPage })));
+const CallsPage = lazy(() => import('./pages/CallsPage.js').then((module) => ({ default: module.CallsPage })));
+const CallSettingsPage = lazy(() => import('./pages/CallSettingsPage.js').then((module) => ({ default: module.CallSettingsPage })));
+const WorkingDaysPage = lazy(() => import('./pages/WorkingDaysPage.js').then((module) => ({ default: module.WorkingDaysPage })));
+const UnitGroupsPage = lazy(() => import('./pages/UnitGroupsPage.js').then((module) => ({ default: module.UnitGroupsPage })));
 const UnitDashboardPage = lazy(() => import('./pages/UnitDashboardPage.js').then((module) => ({ default: module.UnitDashboardPage })));
+const NoticeTextsPage = lazy(() => import('./pages/NoticeTextsPage.js').then((module) => ({ default: module.NoticeTextsPage })));
+const CallDirectionsPage = lazy(() => import('./pages/CallDirectionsPage.js').then((module) => ({ default: module.CallDirectionsPage })));
 
 // The roles the server lets use the tasklist (routes/tasks.ts) and the province's dashboards (routes/dashboard.ts).
 const taskHandlers = ['city-reviewer', 'province-officer', 'expert'] as const;
@@ -77,7 +83,13 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/unit/library" element={<OnlyFor roles={cityReviewers}><UnitLibraryPage /></OnlyFor>} />
                 <Route path="/unit/batch" element={<OnlyFor roles={cityReviewers}><UnitBatchPage /></OnlyFor>} />
                 <Route path="/unit/dashboard" element={<OnlyFor roles={cityReviewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><UnitDashboardPage /></Suspense></OnlyFor>} />
+                <Route path="/calls" element={<OnlyFor roles={['province-officer', 'administrator']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><CallsPage /></Suspense></OnlyFor>} />
+                <Route path="/calls/:callId" element={<OnlyFor roles={['province-officer', 'administrator']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><CallSettingsPage /></Suspense></OnlyFor>} />
                 <Route path="/indicators" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><IndicatorsPage /></Suspense></OnlyFor>} />
+                <Route path="/working-days" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><WorkingDaysPage /></Suspense></OnlyFor>} />
+                <Route path="/admin/unit-groups" element={<OnlyFor roles={['administrator']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><UnitGroupsPage /></Suspense></OnlyFor>} />
+                <Route path="/calls/:callId/notices" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><NoticeTextsPage /></Suspense></OnlyFor>} />
+                <Route path="/calls/:callId/directions" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><CallDirectionsPage /></Suspense></OnlyFor>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
                 <Route path="/studio/*" element={<Studio />} />
               </Route>

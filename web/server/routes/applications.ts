@@ -7,9 +7,13 @@ import {
   findApplication, insertDraft, latestRuleOutcomes, listEnterpriseApplications, listUnitApplications, statusHistory, updateDraftData, type Application,
 } from '../../../store/application-repository.js';
 import { findCall, findUnitDeadline, listCalls } from '../../../store/call-repository.js';
+import { listCallDownloads } from '../../../store/call-download-repository.js';
+import { findCallLifecycle, listCallLifecycles } from '../../../store/call-lifecycle-repository.js';
 import { latestDocuments } from '../../../store/document-repository.js';
 import { formatBeijingTime } from '../../../domain/applicant-notice.js';
 import { summaryOf } from '../../../domain/application-summary.js';
+import { callState, submissionRefusalOf } from '../../../domain/call-calendar.js';
+import { directionOptionsFor } from '../../../domain/call-directions.js';
 import { unitById, unitForRegion } from '../../../domain/units.js';
 import { usccRegionCode } from '../../../domain/uscc.js';
 import { submissionHash, submissionReceipt } from '../../../documents/receipt.js';
@@ -24,6 +28,7 @@ import { submitSealedScans } from '../applications/sealed-scans.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { withdrawalRefusal, withdrawApplication } from '../applications/withdraw-application.js';
 import { AppError } from '../errors.js';
+import { downloadUrl } from './calls.js';
 import { accountOf } from '../plugins/authentication.js';
 import {
   applicationDocuments, applicationForm, applicationList, applicationParams, applicationStatusView, applicationView, callList, correctionAnswer,
@@ -59,12 +64,20 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const account = accountOf(request);
     // An enterprise's unit is the one its USCC was registered in; its city may give its enterprises a deadline of its own.
     const unitId = account.enterpriseUscc ? unitForRegion(usccRegionCode(account.enterpriseUscc)) : undefined;
+    // Drafts are the province's own (routes/calls.ts); a closed call is shown, as closed.
+    const lifecycles = await listCallLifecycles(db);
+    const seesDrafts = account.role === 'province-officer' || account.role === 'administrator';
+    const calls = (await listCalls(db)).filter((call) => seesDrafts || callState(lifecycles.get(call.id)!) !== 'draft');
     // The answer's schema (callSummary) keeps only what the portal shows of a call.
-    return Promise.all((await listCalls(db)).map(async (call) => {
+    return Promise.all(calls.map(async (call) => {
       const own = unitId ? await findUnitDeadline(db, call.id, unitId) : undefined;
+      const state = callState(lifecycles.get(call.id)!);
+      const files = (await listCallDownloads(db, call.id)).map((file) => ({ title: file.title, url: downloadUrl(call.id, file.id), fileName: file.fileName }));
       return {
         ...call,
-        open: call.opensAt.getTime() <= now && now <= call.enterpriseDeadline.getTime(),
+        state,
+        downloads: [...call.downloads, ...files],
+        open: state === 'published' && call.opensAt.getTime() <= now && now <= call.enterpriseDeadline.getTime(),
         unitDeadline: own && unitId ? { unitId, unitName: unitById(unitId)!.name, enterpriseDeadline: own } : null,
       };
     }));
@@ -75,7 +88,10 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     schema: { tags: ['applications'], summary: 'Start a draft', body: newDraft, response: { 201: applicationView } },
   }, async (request, reply) => {
     const account = accountOf(request);
-    if (!(await findCall(db, request.body.callId))) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.callId', message: '没有这个申报批次' }]);
+    const lifecycle = await findCallLifecycle(db, request.body.callId);
+    if (!lifecycle || callState(lifecycle) === 'draft') throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.callId', message: '没有这个申报批次' }]);
+    const refusal = submissionRefusalOf(lifecycle);
+    if (refusal) throw new AppError('CALL_CLOSED', refusal);
     const draft = await insertDraft(db, { ...request.body, enterpriseUscc: account.enterpriseUscc!, createdBy: account.id, data: {}, at: clock.now() });
     return reply.status(201).send(view(draft));
   });
@@ -98,7 +114,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     config: { access: ['applicant'] },
     schema: {
       tags: ['applications'],
-      summary: 'The deployed form-js form of a draft’s category, with the draft’s data',
+      summary: 'The deployed form-js form of a draft’s category, with the draft’s data and the call’s direction choices on it',
       params: applicationParams,
       response: { 200: applicationForm },
     },
@@ -107,8 +123,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     const formId = applicationFormIds[application.template];
     // A draft is shown its call's release; a submitted application the version its instance runs on.
     const form = application.processInstanceId ? await deps.forms.ofInstance(application.processInstanceId, formId) : (await deps.forms.forCall(application.callId, formId)).form;
+    const call = await findCall(db, application.callId);
+    if (!call) throw new AppError('NOT_FOUND');
     // A draft starts with the enterprise the account is bound to; a submitted application shows what was submitted.
-    return { form, data: application.status === 'draft' ? withAccountIdentity(accountOf(request), application.data) : application.data };
+    const data = application.status === 'draft' ? withAccountIdentity(accountOf(request), application.data) : application.data;
+    return { form, data, directionOptions: directionOptionsFor(call, application.template, data.direction) };
   });
 
   app.put('/api/applications/:id/draft', {

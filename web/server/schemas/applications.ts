@@ -21,8 +21,11 @@ export const callSummary = z.object({
   enterpriseDeadline: timestamp,
   cityDeadline: timestamp,
   open: z.boolean(),
+  /** draft (only province officers and administrators see one), published, or closed early (open is then false). */
+  state: z.enum(['draft', 'published', 'closed']),
   contacts: z.array(z.record(z.string(), z.string())),
-  downloads: z.array(z.object({ title: z.string(), url: z.string() })),
+  /** Link downloads, then the uploaded files (their url is GET /api/calls/:callId/downloads/:fileId). */
+  downloads: z.array(z.object({ title: z.string(), url: z.string(), fileName: z.string().optional() })),
   unitDeadline: z.object({ unitId: z.string(), unitName: z.string(), enterpriseDeadline: timestamp }).nullable(),
 });
 export const callList = z.array(callSummary);
@@ -47,8 +50,14 @@ export const applicationList = z.array(applicationView);
 export const newDraft = z.object({ callId: z.string().max(40), template: templateCode });
 export const draftData = z.object({ data: formData });
 
-/** The deployed form-js form of a draft's category, with the draft's data. */
-export const applicationForm = z.object({ form: z.unknown(), data: formData });
+/** One choice of a select the form fills from data (form-js `valuesKey`). */
+export const formChoice = z.object({ value: z.string(), label: z.string() });
+
+/**
+ * The deployed form-js form of a draft's category, with the draft's data, and the direction choices the call
+ * offers on it (the forms' `valuesKey` "directionOptions": context for the form, never part of the data sent back).
+ */
+export const applicationForm = z.object({ form: z.unknown(), data: formData, directionOptions: z.array(formChoice) });
 
 export const applicationStatusView = z.object({
   status: applicationStatus,

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { applicationForm, applicationView } from '../../../server/schemas/applications.js';
@@ -26,6 +26,8 @@ export function ApplicationFormPage() {
   const [message, setMessage] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
+  // The call's direction choices on this category, for the form's direction select (its `valuesKey`).
+  const context = useMemo(() => loaded && { directionOptions: loaded.directionOptions }, [loaded]);
   // Saves a while after the last edit, so a closed tab or a lost connection costs at most that while of typing; a
   // failed autosave says nothing: the person still has the buttons, which report errors.
   const autosave = useDebounced(async () => {
@@ -69,7 +71,7 @@ export function ApplicationFormPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>填写申报材料</Typography.Title>
       {message && <Alert type={message.type} showIcon message={message.text} description={<ProblemList problems={problems} />} />}
-      <Card>{loaded && <DeployedForm ref={form} readonlyKeys={READONLY_KEYS} schema={loaded.form} data={loaded.data} onReady={() => setReady(true)} onEdit={autosave.schedule} />}</Card>
+      <Card>{loaded && <DeployedForm ref={form} readonlyKeys={READONLY_KEYS} schema={loaded.form} data={loaded.data} context={context} onReady={() => setReady(true)} onEdit={autosave.schedule} />}</Card>
       <Space>
         <Button disabled={busy || !ready} onClick={() => save(false)}>保存草稿</Button>
         <Button type="primary" loading={busy} disabled={!ready} onClick={() => save(true)}>提交申报</Button>

@@ -32,6 +32,7 @@ export function CorrectionPage() {
   }, [id]);
 
   // Stable across renders, so the form is not imported again when the page re-renders.
+  const context = useMemo(() => application && { directionOptions: application.directionOptions }, [application]);
   const fieldNotes = useMemo(() => request?.fieldComments.map((c) => ({ key: c.field, text: c.comment })), [request]);
 
   async function submit() {
@@ -63,7 +64,7 @@ export function CorrectionPage() {
           description={<div style={{ whiteSpace: 'pre-wrap' }}>{request.request}{request.dueDate && `\n请于 ${new Date(request.dueDate).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 前完成补正，逾期视为撤回申报。`}</div>} />
       )}
       {error && <Alert type="error" showIcon message={error} description={<ProblemList problems={problems} />} />}
-      <Card title="申报材料（请按要求修改）">{application && request && <DeployedForm ref={form} readonlyKeys={READONLY_KEYS} schema={application.form} data={application.data} fieldNotes={fieldNotes} onReady={() => setReady(true)} />}</Card>
+      <Card title="申报材料（请按要求修改）">{application && request && <DeployedForm ref={form} readonlyKeys={READONLY_KEYS} schema={application.form} data={application.data} context={context} fieldNotes={fieldNotes} onReady={() => setReady(true)} />}</Card>
       <Card title="补正说明">
         <label htmlFor="correction-response">请说明补正了哪些内容（必填）</label>
         <Input.TextArea id="correction-response" rows={3} maxLength={2000} showCount value={response} onChange={(e) => setResponse(e.target.value)} />
