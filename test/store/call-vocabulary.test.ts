@@ -74,9 +74,8 @@ describe('migration 018', () => {
     await insertOld('old', directions.map((d) => d.code), defaultDirectionTemplates);
     await insertOld('subset', ['green-manufacturing', 'industry-platform'], { 'green-manufacturing': 'industry-platform', 'safety-production': 'mode-application' });
     await insertOld('orphan', ['city-platform', 'safety-production'], {});
-    // when
-    const eighteen = all.find((m) => m.id === 18)!;
-    await copyFile(path.join(MIGRATIONS_DIR, eighteen.name), path.join(dir, eighteen.name));
+    // when: 018 runs, and the migrations after it (so the call reads through today's repository)
+    for (const migration of all.filter((m) => m.id >= 18)) await copyFile(path.join(MIGRATIONS_DIR, migration.name), path.join(dir, migration.name));
     await migrate(pool, dir, schema);
     // then: each reads as a valid call, with the labels, table and cap the code gave it before
     const old = (await findCall(pool, 'old'))!;
