@@ -1,20 +1,25 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
+import { projectRoot } from '../../platform/config.js';
+import { collectModelBundles } from '../../platform/model-deployment.js';
 import { findCall } from '../../store/call-repository.js';
 import { definitionForCall } from '../../store/release-repository.js';
 import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 import { draftAndSubmit, newApplicant, openTestCall, pdfBytes, validModeData } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
+import { releaseBundle } from '../support/studio.js';
 import { createTestAccount } from '../support/web.js';
 
 // The yearly change as the province makes it, in chromium: the next year's call opened from last year's, its
 // opening and enterprise deadline moved, a direction added on 附件2, the status notice's text edited, a download
 // uploaded, published. A new-year application offers the direction, declares it, and is told in the edited words
 // (version 2 of the new call's texts); last year's application, told afterwards, keeps its call's words (version 1)
-// and its call's process release.
+// and its call's process release. A newer release of the declaration (its form with one more field) came out
+// after last year's call was pinned: the new call opens on it, last year's stays on the one it started with.
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -24,6 +29,7 @@ describe('the next year’s call in chromium', () => {
   let web: BrowserHarness['web'], base: string, browser: Browser;
   let previous: Call;
   let year: number;
+  let newRelease: Awaited<ReturnType<typeof releaseBundle>>;
 
   beforeAll(async () => {
     ({ web, base, browser } = await openBrowserHarness());
@@ -31,8 +37,29 @@ describe('the next year’s call in chromium', () => {
     year = [...Array(80).keys()].map((i) => 2095 - i).find((y) => !taken.has(y) && !taken.has(y + 1))!;
     // last year's call, still open for its own enterprises
     previous = await openTestCall(web.db, new Date(), { id: `y${year}`, year, title: `${year}年工业互联网创新发展重点项目申报` });
+    // since then, a release of the declaration whose 模式应用类 asks one more thing
+    newRelease = await releaseDeclaration((form) => {
+      (form.components as unknown[]).push({ id: 'yearNote', type: 'textfield', key: 'yearNote', label: '新年度补充说明' });
+    });
   }, 120_000);
-  afterAll(() => closeBrowserHarness({ web, browser }));
+  afterAll(async () => {
+    try {
+      if (web) await releaseDeclaration(() => undefined); // the shipped declaration is the latest release again
+    } finally {
+      await closeBrowserHarness({ web, browser });
+    }
+  });
+
+  async function releaseDeclaration(edit: (form: Record<string, unknown>) => void) {
+    const bundle = (await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'))).find((b) => b.name === 'declaration')!;
+    const files = bundle.files.map((f) => {
+      if (f.fileName !== 'application-mode.form') return f;
+      const form = JSON.parse(f.content) as Record<string, unknown>;
+      edit(form);
+      return { ...f, content: JSON.stringify(form) };
+    });
+    return releaseBundle(web.db, api, { ...bundle, files });
+  }
 
   const looksRight = async (page: Page) => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -123,6 +150,7 @@ describe('the next year’s call in chromium', () => {
     const options = applicantPage.locator('.fjs-dropdownlist-item');
     await options.first().waitFor();
     expect(await options.allInnerTexts()).toContain('工业互联网+安全生产监测');
+    await applicantPage.getByLabel('新年度补充说明').waitFor(); // the new call's form is the newer release's
     await applicantPage.close();
 
     const fresh = await newApplicant(web.app, web.db);
@@ -148,8 +176,10 @@ describe('the next year’s call in chromium', () => {
       return (await client.request('GET', `/history/process-instance/${processInstanceId}`, { schema: z.object({ processDefinitionId: z.string() }) })).processDefinitionId;
     };
     const expected = async (callId: string) => (await definitionForCall(web.db, callId, 'declaration')) ?? (await api.latestProcessDefinition('declaration')).id;
-    expect(await instanceOf(freshId)).toBe(await expected(id));
+    expect(await instanceOf(freshId)).toBe(newRelease.processDefinitionId);
+    expect(await expected(id)).toBe(newRelease.processDefinitionId);
     expect(await instanceOf(oldId)).toBe(await expected(previous.id));
+    expect(await instanceOf(oldId)).not.toBe(newRelease.processDefinitionId);
 
     // the new call closed again, so no later test finds it the newest open call
     await web.db.query("UPDATE call SET closed_at = now() WHERE id = $1", [id]);
