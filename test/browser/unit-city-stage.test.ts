@@ -9,7 +9,8 @@ import { testEngine } from '../support/engine.js';
 import { seedLibrary, type LibraryEntry } from '../support/library.js';
 import { createTestAccount } from '../support/web.js';
 
-// The city stage in chromium, all through pages: 廊坊市's reviewer recommends from its library under a cap of two
+// The city stage in chromium, all through pages: the province gives 廊坊市 a cap of two on the indicators page;
+// 廊坊市's reviewer recommends from its library under it
 // (the third is refused with the rule's message), ranks the two, generates the 推荐表, downloads it as PDF and Word
 // (read back, in the ranked order), uploads the sealed scan and submits; the province dashboard shows it received.
 
@@ -28,7 +29,6 @@ describe('the unit’s city stage in chromium', () => {
     for (const [index, entry] of library.entries()) {
       await web.db.query("UPDATE application SET data = jsonb_set(data, '{projectName}', to_jsonb($2::text)) WHERE id = $1", [entry.id, ['钢铁数字孪生工厂', '纺织协同设计平台', '装备远程运维服务'][index]]);
     }
-    await web.db.query("INSERT INTO unit_indicator (call_id, unit_id, target, is_cap, updated_by) VALUES ($1, '131000', 2, true, 'test')", [call.id]);
   }, 120_000);
   afterAll(() => closeBrowserHarness({ web, browser }));
 
@@ -46,6 +46,19 @@ describe('the unit’s city stage in chromium', () => {
 
   it('recommends under a cap, ranks, renders and downloads the 推荐表, uploads the sealed scan and submits', async () => {
     const [first, second, third] = await Promise.all(library.map(projectName));
+    // the province gives 廊坊市 a cap of two on the indicators page (the yearly change "change a unit's indicator")
+    const officerPage = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await signInThroughPage(officerPage, base, await createTestAccount(web.db, 'province-officer'));
+    await waitForPage(officerPage, `${base}/dashboard`);
+    await officerPage.goto(`${base}/indicators?call=${call.id}`);
+    await officerPage.getByLabel('廊坊市培育指标').fill('2');
+    await officerPage.getByLabel('廊坊市指标性质').click();
+    await officerPage.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^上限$/ }).click();
+    await officerPage.getByRole('button', { name: '保存全部指标' }).click();
+    await officerPage.getByText('培育指标已保存').waitFor();
+    expect((await web.db.query("SELECT target, is_cap FROM unit_indicator WHERE call_id = $1 AND unit_id = '131000'", [call.id])).rows).toEqual([{ target: 2, is_cap: true }]);
+    await officerPage.close();
+
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await signInThroughPage(page, base, await createTestAccount(web.db, 'city-reviewer', { unitId: '131000' }));
     await waitForPage(page, /\/tasks/);
@@ -87,6 +100,7 @@ describe('the unit’s city stage in chromium', () => {
     await page.getByRole('button', { name: '生成推荐表' }).click();
     const pdfLink = page.getByRole('link', { name: /下载推荐表（PDF）/ });
     await page.getByTestId('batch-state').getByText('推荐表已生成，待盖章报送').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /重新生成推荐表/ }).and(page.locator(':not(.ant-btn-loading)')).waitFor(); // settled, not mid-request
     await looksRight(page);
     const pdf = await bytesOf(await Promise.all([page.waitForEvent('download'), pdfLink.click()]).then(([d]) => d));
     const pdfWords = (await pdfText(pdf)).replace(/\s+/g, '');
