@@ -40,6 +40,8 @@ export function CallsPage() {
     }
   }
 
+  // The yearly program reads by year: the newest year first, then the latest opening.
+  const byYear = [...(calls.data ?? [])].sort((a, b) => b.year - a.year || b.opensAt.getTime() - a.opensAt.getTime());
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} aria-busy={calls.loading || busy}>
       <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>申报批次</Typography.Title>
@@ -60,8 +62,8 @@ export function CallsPage() {
           {problem && <div style={{ marginTop: 12 }}><FieldProblems {...problem} /></div>}
         </Card>
       )}
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>全部批次</h2>}>
-        <Table<CallSummary> rowKey="id" dataSource={calls.data} loading={calls.loading} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>全部批次（按年度，新的在前）</h2>}>
+        <Table<CallSummary> rowKey="id" dataSource={byYear} loading={calls.loading} pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty description="还没有申报批次。" /> }}
           columns={[
             { title: '批次', dataIndex: 'title', render: (title: string, call) => <Link to={`/calls/${call.id}`}>{title}</Link> },
