@@ -6,6 +6,7 @@ import { findCall } from '../../store/call-repository.js';
 import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 import { openTestCall, pdfBytes, randomUscc } from '../support/declaration.js';
+import { beijingMinute, createNextCallThroughPage } from '../support/call-pages.js';
 import { createTestAccount } from '../support/web.js';
 
 // The calls pages in chromium: the officer creates the next year's call from a previous one, moves its enterprise
@@ -50,13 +51,7 @@ describe('the calls pages in chromium', () => {
     await looksRight(page);
 
     // create the next year's call from the previous one
-    await page.getByLabel('以此批次为模板').click();
-    await page.getByLabel('以此批次为模板').fill(previous.title);
-    await page.locator('.ant-select-item-option', { hasText: previous.title }).click();
-    expect(await page.getByLabel('年度').inputValue()).toBe(String(year + 1));
-    await page.getByRole('button', { name: '新建下一年度批次' }).click();
-    const id = String(year + 1);
-    await waitForPage(page, `${base}/calls/${id}`);
+    const id = await createNextCallThroughPage(page, base, previous);
     const title = `${year + 1}年批次页面测试申报`;
     await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
     await page.getByText('草稿（未发布）').first().waitFor();
@@ -70,7 +65,7 @@ describe('the calls pages in chromium', () => {
     const deadline = page.getByLabel('企业申报截止时间', { exact: true });
     const typeDate = async (when: Date) => {
       await deadline.click();
-      await deadline.fill(beijing(when));
+      await deadline.fill(beijingMinute(when));
       await deadline.press('Enter');
       await page.getByRole('button', { name: '保存日程' }).click();
     };
@@ -127,8 +122,3 @@ describe('the calls pages in chromium', () => {
     await page.close();
   });
 });
-
-/** A time as the date picker takes it, in Beijing time: YYYY-MM-DD HH:mm. */
-function beijing(time: Date): string {
-  return new Date(time.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -7,6 +7,7 @@ import { openTestCall, pdfBytes } from '../support/declaration.js';
 import { docxText, pdfText } from '../support/documents.js';
 import { testEngine } from '../support/engine.js';
 import { seedLibrary, type LibraryEntry } from '../support/library.js';
+import { beijingMinute } from '../support/call-pages.js';
 import { createTestAccount } from '../support/web.js';
 
 // The city stage in chromium, all through pages: the province gives 廊坊市 a cap of two on the indicators page;
@@ -144,7 +145,7 @@ describe('the unit’s city stage in chromium', () => {
     await page.getByText('未另行设置（按全省截止时间）').waitFor();
     const typeDate = async (when: Date) => {
       await picker.click();
-      await picker.fill(beijing(when));
+      await picker.fill(beijingMinute(when));
       await picker.press('Enter');
       await page.getByRole('button', { name: '保存截止时间' }).click();
     };
@@ -156,17 +157,13 @@ describe('the unit’s city stage in chromium', () => {
     // ten days before the province's enterprise deadline: saved and shown
     const wanted = new Date(Math.floor((call.enterpriseDeadline.getTime() - 10 * 86_400_000) / 60_000) * 60_000);
     await typeDate(wanted);
-    await page.getByText(`本单位企业申报截止时间已设为 ${beijing(wanted)}`).waitFor();
+    await page.getByText(`本单位企业申报截止时间已设为 ${beijingMinute(wanted)}`).waitFor();
     expect(await stored()).toEqual([{ enterprise_deadline: wanted }]);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 });
 
-/** A time as the page shows it in Beijing time: YYYY-MM-DD HH:mm. */
-function beijing(time: Date): string {
-  return new Date(time.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 async function bytesOf(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];

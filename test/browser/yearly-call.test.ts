@@ -1,17 +1,15 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Call } from '../../domain/call.js';
-import { projectRoot } from '../../platform/config.js';
-import { collectModelBundles } from '../../platform/model-deployment.js';
 import { findCall } from '../../store/call-repository.js';
 import { definitionForCall } from '../../store/release-repository.js';
 import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForForm, waitForPage } from '../support/browser.js';
 import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 import { draftAndSubmit, newApplicant, openTestCall, pdfBytes, validModeData } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
-import { releaseBundle } from '../support/studio.js';
+import { releaseShippedWith } from '../support/studio.js';
+import { beijingMinute, createNextCallThroughPage } from '../support/call-pages.js';
 import { createTestAccount } from '../support/web.js';
 
 // The yearly change as the province makes it, in chromium: the next year's call opened from last year's, its
@@ -29,7 +27,7 @@ describe('the next year’s call in chromium', () => {
   let web: BrowserHarness['web'], base: string, browser: Browser;
   let previous: Call;
   let year: number;
-  let newRelease: Awaited<ReturnType<typeof releaseBundle>>;
+  let newRelease: Awaited<ReturnType<typeof releaseShippedWith>>;
 
   beforeAll(async () => {
     ({ web, base, browser } = await openBrowserHarness());
@@ -50,15 +48,12 @@ describe('the next year’s call in chromium', () => {
     }
   });
 
-  async function releaseDeclaration(edit: (form: Record<string, unknown>) => void) {
-    const bundle = (await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'))).find((b) => b.name === 'declaration')!;
-    const files = bundle.files.map((f) => {
-      if (f.fileName !== 'application-mode.form') return f;
-      const form = JSON.parse(f.content) as Record<string, unknown>;
+  function releaseDeclaration(edit: (form: Record<string, unknown>) => void) {
+    return releaseShippedWith(web.db, api, 'declaration', 'application-mode.form', (content) => {
+      const form = JSON.parse(content) as Record<string, unknown>;
       edit(form);
-      return { ...f, content: JSON.stringify(form) };
+      return JSON.stringify(form);
     });
-    return releaseBundle(web.db, api, { ...bundle, files });
   }
 
   const looksRight = async (page: Page) => {
@@ -68,7 +63,7 @@ describe('the next year’s call in chromium', () => {
   const setDate = async (page: Page, label: string, when: Date) => {
     const field = page.getByLabel(label, { exact: true });
     await field.click();
-    await field.fill(beijing(when));
+    await field.fill(beijingMinute(when));
     await field.press('Enter');
   };
   const noticesOf = (applicationId: string) =>
@@ -83,13 +78,7 @@ describe('the next year’s call in chromium', () => {
     // 1. the next year's call from last year's
     await page.getByRole('link', { name: '申报批次' }).click();
     await waitForPage(page, `${base}/calls`);
-    await page.getByLabel('以此批次为模板').click();
-    await page.getByLabel('以此批次为模板').fill(previous.title);
-    await page.locator('.ant-select-item-option', { hasText: previous.title }).click();
-    expect(await page.getByLabel('年度').inputValue()).toBe(String(year + 1));
-    await page.getByRole('button', { name: '新建下一年度批次' }).click();
-    const id = String(year + 1);
-    await waitForPage(page, `${base}/calls/${id}`);
+    const id = await createNextCallThroughPage(page, base, previous);
     await page.getByText('草稿（未发布）').first().waitFor();
 
     // 2. its calendar: opened an hour ago (the copy opens a year from now), enterprise deadline in 20 days
@@ -185,8 +174,3 @@ describe('the next year’s call in chromium', () => {
     await web.db.query("UPDATE call SET closed_at = now() WHERE id = $1", [id]);
   }, 240_000);
 });
-
-/** A time as the date picker takes it, in Beijing time: YYYY-MM-DD HH:mm. */
-function beijing(time: Date): string {
-  return new Date(time.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -1,11 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../platform/config.js';
-import { collectModelBundles } from '../../platform/model-deployment.js';
 import type { Call } from '../../domain/call.js';
 import { createDraft, newApplicant, openTestCall, validModeData } from '../support/declaration.js';
 import { testEngine } from '../support/engine.js';
-import { releaseBundle } from '../support/studio.js';
+import { releaseShippedWith } from '../support/studio.js';
 import { testApp } from '../support/web.js';
 
 // A field an administrator adds to a deployed form is validated by that form's own rules, with no code change.
@@ -14,16 +11,13 @@ describe('a field added to the application form', () => {
   let web: Awaited<ReturnType<typeof testApp>>;
   let call: Call;
   const { api } = testEngine();
-  const deployDeclaration = async (edit: (form: Record<string, unknown>) => void) => {
-    const bundle = (await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'))).find((b) => b.name === 'declaration')!;
-    const files = bundle.files.map((f) => {
-      if (f.fileName !== 'application-mode.form') return f;
-      const form = JSON.parse(f.content) as Record<string, unknown>;
+  // a studio release the test's call is moved to
+  const deployDeclaration = (edit: (form: Record<string, unknown>) => void) =>
+    releaseShippedWith(web.db, api, 'declaration', 'application-mode.form', (content) => {
+      const form = JSON.parse(content) as Record<string, unknown>;
       edit(form);
-      return { ...f, content: JSON.stringify(form) };
-    });
-    return releaseBundle(web.db, api, { ...bundle, files }, [call.id]); // a studio release the test's call is moved to
-  };
+      return JSON.stringify(form);
+    }, [call.id]);
   beforeAll(async () => {
     web = await testApp();
     call = await openTestCall(web.db);

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
-import { collectModelBundles } from '../../platform/model-deployment.js';
 import type { Call } from '../../domain/call.js';
 import { draftAndSubmit, newApplicant, openTestCall, validModeData, waitForStatus } from '../support/declaration.js';
 import { testEngine } from '../support/engine.js';
-import { releaseBundle } from '../support/studio.js';
+import { releaseShippedWith } from '../support/studio.js';
 import { testApp } from '../support/web.js';
 
 // The priority order (同等条件下优先) is a decision table an administrator edits: a new version of it changes the
@@ -16,11 +15,8 @@ describe('the priority decision table', () => {
   let web: Awaited<ReturnType<typeof testApp>>;
   let call: Call;
   const { api } = testEngine();
-  const deployDeclaration = async (edit: (dmn: string) => string) => {
-    const bundle = (await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'))).find((b) => b.name === 'declaration')!;
-    const files = bundle.files.map((f) => (f.fileName === 'application-priority.dmn' ? { ...f, content: edit(f.content) } : f));
-    return releaseBundle(web.db, api, { ...bundle, files }, [call.id]); // a studio release the test's call is moved to
-  };
+  // a studio release the test's call is moved to
+  const deployDeclaration = (edit: (dmn: string) => string) => releaseShippedWith(web.db, api, 'declaration', 'application-priority.dmn', edit, [call.id]);
   beforeAll(async () => {
     web = await testApp();
     call = await openTestCall(web.db);

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from '../../platform/database.js';
 import type { EngineApi } from '../../platform/engine/index.js';
-import type { ModelBundle } from '../../platform/model-deployment.js';
+import { projectRoot } from '../../platform/config.js';
+import { collectModelBundles, type ModelBundle } from '../../platform/model-deployment.js';
 import { keyOf, nameOf } from '../../modeling/model-key.js';
 import { kindOfFileName } from '../../modeling/problem.js';
 import { contentSha256, insertVersion, latestVersion, type ModelVersion } from '../../store/model-version-repository.js';
@@ -28,6 +30,16 @@ export async function releaseBundle(db: Pool, engine: EngineApi, bundle: ModelBu
   const release = await deployRelease({ db, engine }, { process, members: versions.filter((v) => v !== process), deployedBy: 'test', comment: 'test', source: 'iiot-test' });
   for (const callId of pinCallIds) await setCallRelease(db, { callId, processKey: release.processKey, releaseId: release.id, setBy: 'test' });
   return release;
+}
+
+/**
+ * Releases a shipped bundle (e.g. `declaration`) with one of its files edited, the calls given moved onto it; with
+ * `edit` the identity, the shipped models again.
+ */
+export async function releaseShippedWith(db: Pool, engine: EngineApi, bundleName: string, fileName: string, edit: (content: string) => string, pinCallIds: readonly string[] = []): Promise<Release> {
+  const bundle = (await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'))).find((b) => b.name === bundleName)!;
+  const files = bundle.files.map((f) => (f.fileName === fileName ? { ...f, content: edit(f.content) } : f));
+  return releaseBundle(db, engine, { ...bundle, files }, pinCallIds);
 }
 
 /** Signs in a new administrator and answers the headers, for the studio's API. */
