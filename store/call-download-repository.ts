@@ -42,6 +42,14 @@ export async function listCallDownloads(db: Queryable, callId: string): Promise<
   return result.rows.map(toDownload);
 }
 
+/** The downloads of several calls (the call list), each call's in the order they were uploaded. */
+export async function listDownloadsOfCalls(db: Queryable, callIds: readonly string[]): Promise<Map<string, CallDownload[]>> {
+  const result = await db.query<CallDownloadRow>('SELECT * FROM call_download WHERE call_id = ANY($1) ORDER BY created_at, id', [callIds]);
+  const byCall = new Map<string, CallDownload[]>();
+  for (const download of result.rows.map(toDownload)) byCall.set(download.callId, [...(byCall.get(download.callId) ?? []), download]);
+  return byCall;
+}
+
 /** One download of a call. */
 export async function findCallDownload(db: Queryable, callId: string, id: string): Promise<CallDownload | undefined> {
   const result = await db.query<CallDownloadRow>('SELECT * FROM call_download WHERE call_id = $1 AND id = $2', [callId, id]);

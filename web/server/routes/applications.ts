@@ -7,7 +7,7 @@ import {
   findApplication, insertDraft, latestRuleOutcomes, listEnterpriseApplications, listUnitApplications, statusHistory, updateDraftData, type Application,
 } from '../../../store/application-repository.js';
 import { findCall, findUnitDeadline, listCalls } from '../../../store/call-repository.js';
-import { listCallDownloads } from '../../../store/call-download-repository.js';
+import { listDownloadsOfCalls } from '../../../store/call-download-repository.js';
 import { findCallLifecycle, listCallLifecycles } from '../../../store/call-lifecycle-repository.js';
 import { latestDocuments } from '../../../store/document-repository.js';
 import { formatBeijingTime } from '../../../domain/applicant-notice.js';
@@ -67,12 +67,14 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     // Drafts are the province's own (routes/calls.ts); a closed call is shown, as closed.
     const lifecycles = await listCallLifecycles(db);
     const seesDrafts = account.role === 'province-officer' || account.role === 'administrator';
-    const calls = (await listCalls(db)).filter((call) => seesDrafts || callState(lifecycles.get(call.id)!) !== 'draft');
+    const calls = (await listCalls(db))
+      .map((call) => ({ call, state: callState(lifecycles.get(call.id)!) }))
+      .filter(({ state }) => seesDrafts || state !== 'draft');
+    const downloads = await listDownloadsOfCalls(db, calls.map(({ call }) => call.id));
     // The answer's schema (callSummary) keeps only what the portal shows of a call.
-    return Promise.all(calls.map(async (call) => {
+    return Promise.all(calls.map(async ({ call, state }) => {
       const own = unitId ? await findUnitDeadline(db, call.id, unitId) : undefined;
-      const state = callState(lifecycles.get(call.id)!);
-      const files = (await listCallDownloads(db, call.id)).map((file) => ({ title: file.title, url: downloadUrl(call.id, file.id), fileName: file.fileName }));
+      const files = (downloads.get(call.id) ?? []).map((file) => ({ title: file.title, url: downloadUrl(call.id, file.id), fileName: file.fileName }));
       return {
         ...call,
         state,
