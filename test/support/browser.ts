@@ -28,11 +28,15 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export async function seriousAccessibilityViolations(page: Page): Promise<{ id: string; impact: string; where: string[] }[]> {
   await page.addScriptTag({ path: axeSource });
   return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    // Judge the page as it settles, not mid-transition: a button that just stopped loading fades back to full
+    // colour over antd's 0.2 s transition, and axe would measure the half-faded colour. Endless spinners excluded.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[]; html: string; failureSummary?: string }[] }[] };
     const result = await (window as unknown as { axe: { run(): Promise<Result> } }).axe.run();
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      .map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${(n.failureSummary ?? '').slice(0, 200)}`) }));
   });
 }
 

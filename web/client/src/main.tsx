@@ -21,7 +21,10 @@ import { SessionProvider, useSession } from './session.js';
 
 // Darker than antd's defaults so text on the primary colour and secondary text meet WCAG AA contrast (4.5:1);
 // no motion, so nothing is half-faded when a page is read (and office PCs stay quick).
-const theme = { token: { motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorInfo: '#0958d9', colorError: '#cf1322', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' } };
+const theme = { token: { motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9',
+  // hover and pressed darker than the base, not lighter as antd derives them: white text keeps AA under the pointer
+  colorPrimaryHover: '#003eb3', colorPrimaryActive: '#002c8c', colorLinkHover: '#003eb3', colorLinkActive: '#002c8c', colorErrorHover: '#a8071a', colorErrorActive: '#820014',
+  colorInfo: '#0958d9', colorError: '#cf1322', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' } };
 
 /** Pages only a signed-in account sees; the server checks every call again. */
 function SignedIn({ children }: { children: ReactNode }) {
