@@ -62,7 +62,7 @@ export async function benchmarkDeclaration(count: number, inFlight: number, log:
     });
     const app = await buildApp({
       engine: createEngineApi(engine), db, logger, clock: systemClock,
-      security: { cookieSecure: false, sessionHours: 8, signInAttemptsPerMinute: 100_000 },
+      security: { cookieSecure: false, sessionHours: 8, signInAttemptsPerMinute: 100_000, accountRequestsPerMinute: 100_000, publicUrl: 'http://127.0.0.1' },
       attachments: { store: folderAttachmentStore(attachmentDir), maxBytes: 1024 * 1024 },
     });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -70,6 +70,11 @@ const webSchema = z.object({
   COOKIE_SECURE: flag.default(true),
   SESSION_HOURS: positiveInt.max(24 * 30).default(8),
   SIGN_IN_ATTEMPTS_PER_MINUTE: positiveInt.max(1000).default(10),
+  // Registration, e-mail confirmation and password-reset requests, per client address and minute.
+  ACCOUNT_REQUESTS_PER_MINUTE: positiveInt.max(1000).default(5),
+  // The address people open the system at, for links in mail (confirmation, password reset); never taken from a
+  // request's Host header, which a caller chooses. Defaults to http://WEB_HOST:WEB_PORT.
+  PUBLIC_URL: z.string().url().regex(/^https?:\/\//, 'must be an http:// or https:// URL').optional(),
   ATTACHMENT_DIR: attachmentDir,
   ATTACHMENT_MAX_MB: positiveInt.max(200).default(20),
 });

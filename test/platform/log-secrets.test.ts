@@ -113,7 +113,7 @@ describe('secrets in log lines', () => {
       db,
       logger: log.logger,
       clock: systemClock,
-      security: { cookieSecure: true, sessionHours: 8, signInAttemptsPerMinute: 1000 },
+      security: { cookieSecure: true, sessionHours: 8, signInAttemptsPerMinute: 1000, accountRequestsPerMinute: 1000, publicUrl: 'http://127.0.0.1:3000' },
       attachments: { store: folderAttachmentStore(path.join(inject('tempDir'), 'attachments')), maxBytes: 1024 * 1024 },
     });
     try {

@@ -20,6 +20,9 @@ export interface TestAppOptions {
   engine?: EngineClientConfig;
   clock?: Clock;
   signInAttemptsPerMinute?: number;
+  accountRequestsPerMinute?: number;
+  /** The address mailed links point at (default http://127.0.0.1:3000). */
+  publicUrl?: string;
   attachmentMaxBytes?: number;
   /** Serve the built browser bundle too (browser tests). */
   browserDir?: string;
@@ -33,7 +36,8 @@ export async function testApp(options: TestAppOptions = {}): Promise<{ app: Fast
     db,
     logger: createLogger('test-web', 'silent'),
     clock: options.clock ?? systemClock,
-    security: { cookieSecure: true, sessionHours: 8, signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 1000 },
+    security: { cookieSecure: true, sessionHours: 8, signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 1000,
+      accountRequestsPerMinute: options.accountRequestsPerMinute ?? 1000, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' },
     attachments: { store: folderAttachmentStore(path.join(inject('tempDir'), 'attachments')), maxBytes: options.attachmentMaxBytes ?? 2 * 1024 * 1024 },
     ...(options.browserDir ? { browserDir: options.browserDir } : {}),
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../web/server/identity/roles.js';
+import { roles, type Role } from '../../web/server/identity/roles.js';
 import type { ApiRoute } from '../../web/server/plugins/authentication.js';
 import { cityReviewTaskOf } from '../support/city-review.js';
 import { draftAndSubmit, newApplicant, openTestCall, randomUscc, sealAndSend, uploadPdf, validModeData } from '../support/declaration.js';
@@ -12,7 +12,7 @@ import { createTestAccount, signIn, testApp } from '../support/web.js';
 // the gate, and routes taking an id are called with the id of another enterprise's or another unit's record.
 
 type Who = 'anonymous' | Role;
-const everyone: Role[] = ['applicant', 'city-reviewer', 'province-officer', 'expert', 'administrator'];
+const everyone: Role[] = [...roles];
 const expectations: Record<string, 'public' | Role[]> = {
   'POST /api/session': 'public',
   'GET /api/session': everyone,
@@ -136,7 +136,7 @@ describe('authorization of every API route', () => {
     headers.applicant = a.headers;
     headers['city-reviewer'] = await signIn(web.app, await createTestAccount(web.db, 'city-reviewer', { unitId: '130100' }));
     foreignReviewer = await signIn(web.app, await createTestAccount(web.db, 'city-reviewer', { unitId: '130200' }));
-    for (const role of ['province-officer', 'expert', 'administrator'] as const) headers[role] = await signIn(web.app, await createTestAccount(web.db, role));
+    for (const role of ['province-officer', 'division-head', 'finance', 'leadership', 'expert', 'administrator'] as const) headers[role] = await signIn(web.app, await createTestAccount(web.db, role));
     headers.anonymous = {};
     own.applicationId = await submitted(a, {});
     own.taskId = await reviewTask(headers['city-reviewer'], own.applicationId);

@@ -89,7 +89,7 @@ describe('sign-in, sessions and CSRF', () => {
 
   it('refuses to build an app with an /api route that declares no access', async () => {
     const { buildApp } = await import('../../web/server/app.js');
-    const app = await buildApp({ engine: {} as never, db: web.db, logger: (await import('../../platform/logger.js')).createLogger('t', 'silent'), clock, security: { cookieSecure: true, sessionHours: 1, signInAttemptsPerMinute: 5 }, attachments: { store: {} as never, maxBytes: 1 } });
+    const app = await buildApp({ engine: {} as never, db: web.db, logger: (await import('../../platform/logger.js')).createLogger('t', 'silent'), clock, security: { cookieSecure: true, sessionHours: 1, signInAttemptsPerMinute: 5, accountRequestsPerMinute: 5, publicUrl: 'http://127.0.0.1:3000' }, attachments: { store: {} as never, maxBytes: 1 } });
     expect(() => app.get('/api/unguarded', async () => 'open')).toThrow('Route GET /api/unguarded must declare config.access');
     await app.close();
   });

@@ -49,7 +49,10 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
       db,
       logger,
       clock: systemClock,
-      security: { cookieSecure: web.COOKIE_SECURE, sessionHours: web.SESSION_HOURS, signInAttemptsPerMinute: web.SIGN_IN_ATTEMPTS_PER_MINUTE },
+      security: {
+        cookieSecure: web.COOKIE_SECURE, sessionHours: web.SESSION_HOURS, signInAttemptsPerMinute: web.SIGN_IN_ATTEMPTS_PER_MINUTE,
+        accountRequestsPerMinute: web.ACCOUNT_REQUESTS_PER_MINUTE, publicUrl: (web.PUBLIC_URL ?? `http://${web.WEB_HOST}:${web.WEB_PORT}`).replace(/\/+$/, ''),
+      },
       attachments: { store: folderAttachmentStore(web.ATTACHMENT_DIR), maxBytes: web.ATTACHMENT_MAX_MB * 1024 * 1024 },
       browserDir: BROWSER_DIR,
     });

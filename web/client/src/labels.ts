@@ -6,6 +6,9 @@ export const roleLabels: Record<string, string> = {
   applicant: '申报企业',
   'city-reviewer': '市工信局',
   'province-officer': '省工信厅',
+  'division-head': '处长',
+  finance: '财务处',
+  leadership: '厅领导',
   expert: '评审专家',
   administrator: '平台管理员',
 };

@@ -16,7 +16,10 @@ export function mayView(account: Account, application: Application): boolean {
     case 'administrator':
       return application.status !== 'draft';
     case 'expert':
-      return false;
+    case 'division-head':
+    case 'finance':
+    case 'leadership':
+      return false; // they see projects in the province's stages, not declarations
   }
 }
 

@@ -11,6 +11,7 @@ export interface AccountColumns {
   enterprise_uscc: string | null;
   /** The account's extra engine groups (account_group), selected with accountGroupsColumn. */
   groups: string[];
+  unit_admin: boolean;
 }
 
 interface AccountRow extends AccountColumns {
@@ -23,11 +24,11 @@ export function accountGroupsColumn(alias: string): string {
   return `ARRAY(SELECT g.group_id FROM account_group g WHERE g.account_id = ${alias}.id ORDER BY g.group_id) AS groups`;
 }
 
-const COLUMNS = `a.id, a.username, a.display_name, a.role, a.unit_id, a.enterprise_uscc, a.password_hash, a.disabled, ${accountGroupsColumn('a')}`;
+const COLUMNS = `a.id, a.username, a.display_name, a.role, a.unit_id, a.enterprise_uscc, a.unit_admin, a.password_hash, a.disabled, ${accountGroupsColumn('a')}`;
 
 /** An account from its columns. */
 export function toAccount(row: AccountColumns): Account {
-  return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, enterpriseUscc: row.enterprise_uscc, groups: row.groups };
+  return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, enterpriseUscc: row.enterprise_uscc, groups: row.groups, unitAdmin: row.unit_admin };
 }
 
 /** An account with what sign-in needs to check. */

@@ -31,7 +31,7 @@ interface SessionRow extends AccountColumns {
 /** The live session for a cookie token at `now`, with its account; none when expired or the account is disabled. */
 export async function findSession(db: Queryable, token: string, now: Date): Promise<Session | undefined> {
   const result = await db.query<SessionRow>(
-    `SELECT s.token_hash, s.csrf_token, a.id, a.username, a.display_name, a.role, a.unit_id, a.enterprise_uscc, ${accountGroupsColumn('a')}
+    `SELECT s.token_hash, s.csrf_token, a.id, a.username, a.display_name, a.role, a.unit_id, a.enterprise_uscc, a.unit_admin, ${accountGroupsColumn('a')}
        FROM session s JOIN account a ON a.id = s.account_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT a.disabled`,
     [hashToken(token), now],

@@ -99,6 +99,10 @@ function mayOpen(account: Account, attachment: Attachment, referencingUnits: rea
     case 'province-officer':
     case 'administrator':
       return true;
+    case 'division-head':
+    case 'finance':
+    case 'leadership':
+      return false;
     case 'expert':
       return false; // experts see assigned library projects, which arrive with the province stage
   }

@@ -12,6 +12,8 @@ export const accountView = z.object({
   enterpriseUscc: z.string().nullable(),
   /** The account's extra groups (单位分组), e.g. `city130100leader`. */
   groups: z.array(z.string()),
+  /** A city reviewer who manages its own unit's reviewer accounts (单位管理员). */
+  unitAdmin: z.boolean(),
   candidateGroups: z.array(z.string()),
 });
 export const sessionView = z.object({ account: accountView, csrfToken: z.string() });

@@ -7,6 +7,10 @@ const menus: Record<Role, { key: string; label: string }[]> = {
   applicant: [{ key: '/portal', label: '我的申报' }],
   'city-reviewer': [{ key: '/tasks', label: '待办任务' }, { key: '/unit/dashboard', label: '本单位概况' }, { key: '/unit/library', label: '市级项目库' }, { key: '/unit/batch', label: '推荐批次' }],
   'province-officer': [{ key: '/dashboard', label: '工作看板' }, { key: '/calls', label: '申报批次' }, { key: '/indicators', label: '培育指标' }, { key: '/working-days', label: '工作日历' }, { key: '/tasks', label: '待办任务' }],
+  // the approval roles' work (reviews, approvals, collective decisions) arrives with the province stages
+  'division-head': [],
+  finance: [],
+  leadership: [],
   expert: [{ key: '/tasks', label: '待办任务' }],
   administrator: [{ key: '/dashboard', label: '工作看板' }, { key: '/studio', label: '流程与表单设计' }, { key: '/admin/unit-groups', label: '单位分组' }],
 };
