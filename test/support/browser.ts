@@ -28,10 +28,6 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export async function seriousAccessibilityViolations(page: Page): Promise<{ id: string; impact: string; where: string[] }[]> {
   await page.addScriptTag({ path: axeSource });
   return page.evaluate(async () => {
-    // Judge the page as it settles, not mid-transition: a button that just stopped loading fades back to full
-    // colour over antd's 0.2 s transition, and axe would measure the half-faded colour. Endless spinners excluded.
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
     type Result = { violations: { id: string; impact: string; nodes: { target: string[]; html: string; failureSummary?: string }[] }[] };
     const result = await (window as unknown as { axe: { run(): Promise<Result> } }).axe.run();
     return result.violations

@@ -32,17 +32,6 @@ import { studioRoutes } from './routes/studio.js';
 import { workingDayRoutes } from './routes/working-days.js';
 import { unitGroupRoutes } from './routes/unit-groups.js';
 
-/** What the account, message and audit routes get: the database, the clock, mailed links' base, limits, files. */
-export interface AccountRouteDeps {
-  db: Pool;
-  clock: Clock;
-  publicUrl: string;
-  /** Registration, confirmation and reset requests per client address and minute. */
-  requestsPerMinute: number;
-  store: AttachmentStore;
-  maxBytes: number;
-}
-
 export interface AppDeps {
   engine: EngineApi;
   db: Pool;
@@ -72,18 +61,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authentication, { db: deps.db, clock: deps.clock });
   await app.register(storableText);
 
-  // what the account, message and audit routes (issue 14) share
-  const accountDeps: AccountRouteDeps = {
-    db: deps.db, clock: deps.clock, publicUrl: deps.security.publicUrl, requestsPerMinute: deps.security.accountRequestsPerMinute,
-    store: deps.attachments.store, maxBytes: deps.attachments.maxBytes,
-  };
   await app.register(healthRoutes, { engine: deps.engine, db: deps.db });
   await app.register(sessionRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
   await app.register(applicationRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine, deployedFormReader(deps.engine), deps.db), clock: deps.clock });
   await app.register(taskRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(taskFilterRoutes, { db: deps.db, clock: deps.clock });
   await app.register(unitCalendarRoutes, { db: deps.db });
-  await app.register(messageRoutes, accountDeps);
+  await app.register(messageRoutes, { db: deps.db });
   await app.register(recommendationRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(indicatorRoutes, { db: deps.db });
   await app.register(callDirectionRoutes, { db: deps.db });

@@ -102,7 +102,6 @@ function mayOpen(account: Account, attachment: Attachment, referencingUnits: rea
     case 'division-head':
     case 'finance':
     case 'leadership':
-      return false;
     case 'expert':
       return false; // experts see assigned library projects, which arrive with the province stage
   }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AccountRouteDeps } from '../app.js';
+import type { Queryable } from '../../../platform/database.js';
 import { enterpriseMessages, unitMessages } from '../../../store/notification-repository.js';
 import { accountOf } from '../plugins/authentication.js';
 import { messageList } from '../schemas/messages.js';
 
 /** The in-app messages of the applicant's enterprise, or of the reviewer's unit, newest first. */
-export const messageRoutes: FastifyPluginAsyncZod<AccountRouteDeps> = async (app, { db }) => {
+export const messageRoutes: FastifyPluginAsyncZod<{ db: Queryable }> = async (app, { db }) => {
   app.get('/api/messages', {
     config: { access: ['applicant', 'city-reviewer'] },
     schema: {
