@@ -52,7 +52,7 @@ export async function testApp(options: TestAppOptions = {}): Promise<{ app: Fast
 }
 
 /** Creates an account with a unique user name and a random password. */
-export async function createTestAccount(db: Pool, role: Role, scope: { unitId?: string; enterpriseUscc?: string } = {}) {
+export async function createTestAccount(db: Pool, role: Role, scope: { unitId?: string; enterpriseUscc?: string; email?: string; unitAdmin?: boolean; homeUnitId?: string } = {}) {
   const username = `${role.replace(/[^a-z]/g, '')}.${randomBytes(4).toString('hex')}`;
   const password = randomBytes(9).toString('base64url');
   await insertAccountIfMissing(db, { username, displayName: `测试 ${role}`, passwordHash: await hashPassword(password), role, ...scope });

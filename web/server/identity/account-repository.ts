@@ -59,14 +59,20 @@ export interface NewAccount {
   role: Role;
   unitId?: string | null;
   enterpriseUscc?: string | null;
+  email?: string | null;
+  /** City reviewers only: manages its own unit's reviewers. */
+  unitAdmin?: boolean;
+  /** Applicants only: the unit that approved the enterprise's registration. */
+  homeUnitId?: string | null;
 }
 
 /** Inserts an account unless the user name exists; returns whether it was inserted. */
 export async function insertAccountIfMissing(db: Queryable, account: NewAccount): Promise<boolean> {
   const result = await db.query(
-    `INSERT INTO account (username, display_name, password_hash, role, unit_id, enterprise_uscc)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING`,
-    [account.username, account.displayName, account.passwordHash, account.role, account.unitId ?? null, account.enterpriseUscc ?? null],
+    `INSERT INTO account (username, display_name, password_hash, role, unit_id, enterprise_uscc, email, unit_admin, home_unit_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING`,
+    [account.username, account.displayName, account.passwordHash, account.role, account.unitId ?? null, account.enterpriseUscc ?? null,
+      account.email ?? null, account.unitAdmin ?? false, account.homeUnitId ?? null],
   );
   return result.rowCount === 1;
 }
