@@ -12,6 +12,7 @@ export const errorCodes = {
   CAP_REACHED: { status: 409, message: '推荐名额已满。' },
   INCIDENT_RESOLVED: { status: 409, message: '该流程异常已经处理（或流程已结束），无需再重试。请刷新列表查看最新情况。' },
   INCIDENT_NOT_RETRYABLE: { status: 409, message: '这类流程异常不能在此重试。请联系平台管理员在流程引擎运维控制台（Cockpit）中处理。' },
+  LINK_EXPIRED: { status: 410, message: '链接已失效或已使用，请重新申请。' },
   MODEL_LINT_FAILED: { status: 422, message: '模型检查未通过，请修正标出的问题后再部署。' },
   MODEL_DEPLOY_REJECTED: { status: 422, message: '流程引擎拒绝部署该模型。' },
   RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试。' },

@@ -6,6 +6,7 @@ import { hashPassword, unusablePasswordHash, verifyPassword } from '../../../pla
 import { AppError } from '../errors.js';
 import { findAccountById, findAccountByUsername, updatePasswordHash } from '../identity/account-repository.js';
 import { candidateGroupsOf, type Account } from '../identity/roles.js';
+import { openRegistrationOfUsername, type RegistrationStatus } from '../identity/registration-repository.js';
 import { createSession, deleteOtherSessions, deleteSession } from '../identity/session-repository.js';
 import { accountOf, SESSION_COOKIE } from '../plugins/authentication.js';
 import { noContent } from '../schemas/common.js';
@@ -17,6 +18,10 @@ export interface SessionRouteOptions {
   cookieSecure: boolean;
   sessionHours: number;
   signInAttemptsPerMinute: number;
+}
+
+function registrationWaitMessage(status: RegistrationStatus): string {
+  return status === 'unconfirmed' ? '账号注册尚未确认邮箱：请打开注册确认邮件中的链接，确认后由所属单位审核。' : '账号注册尚待所属单位审核，审核通过后即可登录。';
 }
 
 function view(account: Account) {
@@ -42,8 +47,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
     },
   }, async (request, reply) => {
     const found = await findAccountByUsername(db, request.body.username);
+    const registration = found ? undefined : await openRegistrationOfUsername(db, request.body.username);
     // Check a password even for an unknown name, so timing does not tell which names exist.
-    const ok = await verifyPassword(request.body.password, found?.passwordHash ?? (await unusablePasswordHash()));
+    const ok = await verifyPassword(request.body.password, found?.passwordHash ?? registration?.passwordHash ?? (await unusablePasswordHash()));
+    // A registration still on its way says where it stands, but only to whoever knows its password.
+    if (registration && ok) throw new AppError('SIGN_IN_FAILED', registrationWaitMessage(registration.status));
     if (!found || !ok || found.disabled) throw new AppError('SIGN_IN_FAILED');
     const expiresAt = new Date(clock.now().getTime() + options.sessionHours * 3_600_000);
     const { token, csrfToken } = await createSession(db, found.account.id, expiresAt);

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../api.js';
 import { useSession } from '../session.js';
 
@@ -36,6 +36,10 @@ export function SignInPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, display: 'flex', justifyContent: 'space-between' }}>
+          <Link to="/register">注册企业账号</Link>
+          <Link to="/password-reset">忘记密码</Link>
+        </Typography.Paragraph>
       </Card>
     </main>
   );
