@@ -8,6 +8,7 @@ import type { Queryable } from '../../../platform/database.js';
 import { isScanMediaType, judgeAttachmentType } from '../../../domain/attachment-types.js';
 import { unstorableReason, unstorableTextMessages } from '../../../domain/storable-text.js';
 import { findAttachment, insertAttachment, unitsReferencingAttachment, type Attachment } from '../../../store/attachment-repository.js';
+import { attachmentLetterRecipients } from '../../../store/letter-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { accountOf } from '../plugins/authentication.js';
@@ -17,8 +18,9 @@ import { multipartText } from './multipart-field.js';
 
 /** Upload (checked by content, size-limited, hashed) and download of attachments, each within its owner's scope. */
 export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: AttachmentStore; maxBytes: number }> = async (app, { db, store, maxBytes }) => {
+  // Province officers upload the files of their letters (owned by the uploading account: neither enterprise nor unit).
   app.post('/api/attachments', {
-    config: { access: ['applicant', 'city-reviewer'] },
+    config: { access: ['applicant', 'city-reviewer', 'province-officer'] },
     schema: { tags: ['attachments'], summary: 'Upload one file (multipart field "file"; optional field "replaces")', response: { 201: attachmentView } },
   }, async (request, reply) => {
     const account = accountOf(request);
@@ -37,7 +39,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
     if (!verdict.ok) throw new AppError('VALIDATION_FAILED', verdict.message, [{ path: 'file', message: verdict.message }]);
     if (fields.data.replaces) {
       const replaced = await findAttachment(db, fields.data.replaces);
-      if (!replaced || !mayOpen(account, replaced, [])) throw new AppError('NOT_FOUND');
+      if (!replaced || !mayOpen(account, replaced, [], noLetters) || (account.role === 'province-officer' && replaced.uploadedBy !== account.id)) throw new AppError('NOT_FOUND');
     }
     const id = randomUUID();
     const storageKey = storageKeyFor(id);
@@ -73,7 +75,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
   }, async (request, reply) => {
     const attachment = await findAttachment(db, request.params.id);
     const account = accountOf(request);
-    if (!attachment || !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id))) throw new AppError('NOT_FOUND');
+    if (!attachment || !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id), await attachmentLetterRecipients(db, attachment.id))) throw new AppError('NOT_FOUND');
     return reply
       .header('content-type', attachment.mediaType)
       // Only content-checked PDFs and images are shown inline; anything else is always a download.
@@ -89,13 +91,18 @@ function view(attachment: Attachment) {
   return { id: attachment.id, fileName: attachment.fileName, sha256: attachment.sha256, sizeBytes: attachment.sizeBytes, mediaType: attachment.mediaType };
 }
 
-/** Owners see their own files; a unit's reviewers the files of applications declared to it; the province all. */
-function mayOpen(account: Account, attachment: Attachment, referencingUnits: readonly string[]): boolean {
+const noLetters = { unitIds: [], usccs: [] };
+
+/**
+ * Owners see their own files; a unit's reviewers the files of applications declared to it; the recipients of a
+ * letter (its units' reviewers, its enterprises' accounts) the letter's files; the province all.
+ */
+function mayOpen(account: Account, attachment: Attachment, referencingUnits: readonly string[], letterRecipients: { unitIds: readonly string[]; usccs: readonly string[] }): boolean {
   switch (account.role) {
     case 'applicant':
-      return attachment.ownerUscc === account.enterpriseUscc;
+      return attachment.ownerUscc === account.enterpriseUscc || letterRecipients.usccs.includes(account.enterpriseUscc ?? '');
     case 'city-reviewer':
-      return attachment.ownerUnitId === account.unitId || referencingUnits.includes(account.unitId ?? '');
+      return attachment.ownerUnitId === account.unitId || referencingUnits.includes(account.unitId ?? '') || letterRecipients.unitIds.includes(account.unitId ?? '');
     case 'province-officer':
     case 'administrator':
       return true;
