@@ -50,3 +50,9 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
 export async function deleteOtherSessions(db: Queryable, accountId: number, keepTokenHash: string): Promise<void> {
   await db.query('DELETE FROM session WHERE account_id = $1 AND token_hash <> $2', [accountId, keepTokenHash]);
 }
+
+/** Ends every session of the account (disabled, its rights changed, a new initial password); returns how many. */
+export async function deleteSessionsOf(db: Queryable, accountId: number): Promise<number> {
+  const result = await db.query('DELETE FROM session WHERE account_id = $1', [accountId]);
+  return result.rowCount ?? 0;
+}

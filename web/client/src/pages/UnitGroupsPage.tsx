@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Checkbox, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, fieldsOf, messageOf, type FieldError } from '../api.js';
 import { LoadError } from '../components/dashboard/LoadError.js';
 import { useRemote } from '../components/dashboard/use-remote.js';
@@ -50,6 +50,7 @@ export function UnitGroupsPage() {
       <Typography.Paragraph style={{ margin: 0 }}>
         把市级审核人员加入本单位的分组。流程模型中候选组写作 <Typography.Text code>{'${cityGroup}leader'}</Typography.Text> 的任务（如“分管领导审核”），
         只出现在申报所属单位的分管领导的待办任务中；分组变更立即生效，只影响此后查看的待办任务。
+        新建、停用市级审核人员账号或设为单位管理员，请到 <Link to="/admin/accounts?role=city-reviewer" style={{ textDecoration: 'underline' }}>账号管理</Link>。
       </Typography.Paragraph>
       {problems && (
         <Alert type="error" showIcon title={problems.title} closable onClose={() => setProblems(undefined)}
