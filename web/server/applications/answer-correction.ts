@@ -2,6 +2,7 @@ import { withTransaction } from '../../../platform/database.js';
 import { applicationProcessVariables } from '../../../domain/application-process-variables.js';
 import { findApplication, storeCorrection, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { linkAttachments } from '../../../store/attachment-repository.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { deliverAfterCommit } from '../engine-commands/deliver.js';
@@ -44,6 +45,7 @@ export async function answerCorrection(deps: SubmitDeps, account: Account, appli
     await storeCorrection(client, { id: application.id, data, at: now });
     await linkAttachments(client, application.id, attachmentIds);
     await changeApplicationStatus(client, { applicationId: application.id, status: 'resubmitted', at: now, actor: account.username, reason: null });
+    await insertAuditEntry(client, { actor: account.username, action: 'application.corrected', subject: `application:${application.applicationNumber}`, detail: { round: locked.correctionRound }, callId: application.callId, unitId: fields.declaredUnit, applicationId: application.id, at: now });
     // A submitted application has its number.
     const variables = applicationProcessVariables({ id: locked.id, applicationNumber: locked.applicationNumber!, enterpriseUscc: locked.enterpriseUscc }, fields);
     return queueTaskCompletion(client, {

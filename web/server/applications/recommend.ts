@@ -7,6 +7,7 @@ import { findApplication } from '../../../store/application-repository.js';
 import { findBatch } from '../../../store/batch-repository.js';
 import { findCall } from '../../../store/call-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { insertRecommendation, RecommendationRefused } from '../../../store/recommendation-repository.js';
 import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
@@ -51,6 +52,7 @@ export async function recommend(deps: EngineCommandDeps & { clock: Clock }, acco
     }
     // Tells the applicant here: the process's guard step then finds the status set and changes nothing.
     await changeApplicationStatus(client, { applicationId: application.id, status: 'recommended', at: deps.clock.now(), actor: account.username, reason: null });
+    await insertAuditEntry(client, { actor: account.username, action: 'application.recommended', subject: `application:${application.applicationNumber}`, detail: { opinion, rank: recorded.rank }, callId: application.callId, unitId: application.unitId, applicationId: application.id });
     const commandId = await queueTaskCompletion(client, {
       taskId: task.id,
       processInstanceId: task.processInstanceId,

@@ -2,6 +2,7 @@ import type { AttachmentReference } from '../../../domain/attachment-reference.j
 import { withTransaction } from '../../../platform/database.js';
 import { findApplication, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { foreignReferences, linkAttachments } from '../../../store/attachment-repository.js';
 import { insertDocument } from '../../../store/document-repository.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
@@ -37,6 +38,7 @@ export async function submitSealedScans(deps: EngineCommandDeps & { clock: Clock
     await insertDocument(client, application.id, locked.correctionRound, 'sealed-materials', 'scan', scans.sealedMaterials.id);
     await insertDocument(client, application.id, locked.correctionRound, 'sealed-commitment', 'scan', scans.sealedCommitment.id);
     await changeApplicationStatus(client, { applicationId: application.id, status: 'with-city', at: deps.clock.now(), actor: account.username, reason: null });
+    await insertAuditEntry(client, { actor: account.username, action: 'application.sealed-scans-submitted', subject: `application:${application.applicationNumber}`, detail: { sealedMaterials: scans.sealedMaterials.id, sealedCommitment: scans.sealedCommitment.id }, callId: application.callId, unitId: application.unitId, applicationId: application.id });
     return queueTaskCompletion(client, {
       taskId: task.id,
       processInstanceId: task.processInstanceId,

@@ -8,6 +8,7 @@ import { isWithinCalendar } from '../../../domain/eligibility/e8-within-calendar
 import { findApplication, markSubmitted, nextApplicationSequence, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
 import { linkAttachments } from '../../../store/attachment-repository.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findCallLifecycle } from '../../../store/call-lifecycle-repository.js';
 import { findCall, findUnitDeadline } from '../../../store/call-repository.js';
 import { queueProcessStart } from '../../../store/engine-command-repository.js';
@@ -48,6 +49,10 @@ export async function submitApplication(deps: SubmitDeps, account: Account, draf
     await markSubmitted(client, { id: draft.id, data, unitId: fields.declaredUnit, applicationNumber, at: now });
     await linkAttachments(client, draft.id, attachmentIds);
     await changeApplicationStatus(client, { applicationId: draft.id, status: 'submitted', at: now, actor: account.username, reason: null });
+    await insertAuditEntry(client, {
+      actor: account.username, action: 'application.submitted', subject: `application:${applicationNumber}`,
+      detail: { template: draft.template, attachments: attachmentIds.length }, callId: call.id, unitId: fields.declaredUnit, applicationId: draft.id, at: now,
+    });
     return queueProcessStart(client, {
       processDefinitionId,
       processDefinitionKey: DECLARATION_PROCESS,

@@ -8,6 +8,7 @@ import { statusNoticeValues } from '../../../domain/applicant-notice.js';
 import { fillNoticeText } from '../../../domain/notice-texts.js';
 import { findApplication, type Application } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findBatch } from '../../../store/batch-repository.js';
 import { addInAppMessage } from '../../../store/notification-repository.js';
 import { currentNoticeTexts } from '../../../store/notice-text-repository.js';
@@ -52,6 +53,7 @@ export async function withdrawApplication(deps: EngineCommandDeps & { clock: Clo
     const recorded = fillNoticeText(texts.texts.applicantWithdrawalReason, { ...statusNoticeValues({ applicationNumber: application.applicationNumber, projectName }, 'withdrawn'), reason });
     const recommendationEnded = await endRecommendation(client, application.id, now, recorded);
     await changeApplicationStatus(client, { applicationId: application.id, status: 'withdrawn', at: now, actor: account.username, reason: recorded });
+    await insertAuditEntry(client, { actor: account.username, action: 'application.withdrawn', subject: `application:${application.applicationNumber}`, detail: { reason }, callId: application.callId, unitId: application.unitId, applicationId: application.id, at: now });
     if (application.unitId) {
       await addInAppMessage(client, {
         eventKey: `application:${application.id}:withdrawn-by-applicant`,

@@ -5,6 +5,7 @@ import { summaryOf } from '../../../domain/application-summary.js';
 import { fillNoticeText } from '../../../domain/notice-texts.js';
 import { findApplication } from '../../../store/application-repository.js';
 import { changeApplicationStatus } from '../../../store/application-status-change.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { findBatch } from '../../../store/batch-repository.js';
 import { currentNoticeTexts } from '../../../store/notice-text-repository.js';
 import { endRecommendation } from '../../../store/recommendation-repository.js';
@@ -41,6 +42,7 @@ export async function withdrawRecommendation(deps: EngineCommandDeps & { clock: 
       throw new AppError('CONFLICT', '该项目当前未被推荐，无需撤回推荐。');
     }
     await changeApplicationStatus(client, { applicationId: application.id, status: 'in-city-library', at: now, actor: account.username, reason });
+    await insertAuditEntry(client, { actor: account.username, action: 'application.recommendation-withdrawn', subject: `application:${application.applicationNumber}`, detail: {}, callId: application.callId, unitId: application.unitId, applicationId: application.id, at: now });
     return queueDeclarationMessage(client, { id: application.id, applicationNumber: found.applicationNumber! }, 'recommendationWithdrawn');
   });
   await deliverAfterCommit(deps, commandId);

@@ -1,5 +1,6 @@
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction } from '../../../platform/database.js';
+import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { candidateGroupForUnit, isUnitId } from '../../../domain/units.js';
 import { findAttachment, foreignReferences } from '../../../store/attachment-repository.js';
 import { findBatch, insertBatch, markBatchSubmitted, renderedEntries, reopenedUntil } from '../../../store/batch-repository.js';
@@ -40,6 +41,7 @@ export async function prepareBatch(deps: BatchDeps, account: Account, call: Call
       // On the version of the call's set, like its applications; the engine's latest when no release exists.
       const definitionId = (await definitionForCall(client, call.id, BATCH_PROCESS)) ?? (await deps.engine.latestProcessDefinition(BATCH_PROCESS)).id;
       await insertBatch(client, call.id, unitId, null);
+      await insertAuditEntry(client, { actor: account.username, action: 'batch.started', subject: `batch:${call.id}:${unitId}`, callId: call.id, unitId, detail: {} });
       return queueProcessStart(client, {
         processDefinitionId: definitionId,
         processDefinitionKey: BATCH_PROCESS,
@@ -92,6 +94,7 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
       throw new AppError('CONFLICT', '推荐项目在推荐表生成后有变化，请重新生成推荐表并盖章。');
     }
     await markBatchSubmitted(client, { callId: call.id, unitId, sealedScanId: scan.id, by: account.username, at: now, entries: current });
+    await insertAuditEntry(client, { actor: account.username, action: 'batch.submitted', subject: `batch:${call.id}:${unitId}`, callId: call.id, unitId, at: now, detail: { sealedScanId: scan.id, entries: current } });
     const batchCommand = await queueTaskCompletion(client, {
       taskId: task.id,
       processInstanceId: task.processInstanceId,

@@ -89,7 +89,7 @@ export const batchRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; c
     if (openUntil <= deps.clock.now()) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.openUntil', message: '须晚于当前时间' }]);
     await insertReopening(db, { callId: call.id, unitId: request.params.unitId, openUntil, reason: request.body.reason, by: account.username, at: deps.clock.now() });
     await insertAuditEntry(db, {
-      actor: account.username, action: 'unit-window.reopened', subject: `call:${call.id}:unit:${request.params.unitId}`, detail: { openUntil: request.body.openUntil, reason: request.body.reason },
+      actor: account.username, action: 'unit-window.reopened', subject: `call:${call.id}:unit:${request.params.unitId}`, callId: call.id, unitId: request.params.unitId, detail: { openUntil: request.body.openUntil, reason: request.body.reason },
     });
     return reply.status(204).send(null);
   });

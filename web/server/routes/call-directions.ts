@@ -64,7 +64,7 @@ export const callDirectionRoutes: FastifyPluginAsyncZod<{ db: Pool }> = async (a
       const vocabulary = vocabularyOf(request.body, () => `d-${randomBytes(4).toString('hex')}`);
       await replaceCallDirections(client, call, vocabulary);
       await insertAuditEntry(client, {
-        actor, action: 'call.directions.replaced', subject: `call:${call.id}`,
+        actor, action: 'call.directions.replaced', subject: `call:${call.id}`, callId: call.id,
         detail: {
           before: { directions: call.directions, directionTemplates: call.directionTemplates, directionCappedAtOnePerUnit: call.directionCappedAtOnePerUnit },
           after: vocabulary,

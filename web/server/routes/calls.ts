@@ -61,7 +61,7 @@ export const callRoutes: FastifyPluginAsyncZod<CallRouteOptions> = async (app, {
     await withTransaction(db, async (client) => {
       if (!(await findCallLifecycle(client, callId, true))) throw new AppError('NOT_FOUND', '没有找到这个申报批次，请从批次列表中重新选择。');
       await apply(client, (await findCall(client, callId))!);
-      await insertAuditEntry(client, { actor, action, subject: `call:${callId}`, detail });
+      await insertAuditEntry(client, { actor, action, subject: `call:${callId}`, callId, detail });
     });
   }
 
@@ -102,7 +102,7 @@ export const callRoutes: FastifyPluginAsyncZod<CallRouteOptions> = async (app, {
         for (const file of copied) {
           await insertCallDownload(client, { ...file.download, id: file.key.slice(3), callId: id, storageKey: file.key, uploadedBy: actor });
         }
-        await insertAuditEntry(client, { actor, action: 'call.created', subject: `call:${id}`, detail: { fromCallId: from.id, year } });
+        await insertAuditEntry(client, { actor, action: 'call.created', subject: `call:${id}`, callId: id, detail: { fromCallId: from.id, year } });
       });
     } catch (error) {
       for (const file of copied) await store.remove(file.key); // a refused creation leaves no copied file behind

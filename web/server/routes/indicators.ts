@@ -36,7 +36,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ db: Pool }> = async (app, 
   async function replace(call: Call, actor: string, indicators: Indicator[], source: 'table' | 'sheet') {
     await withTransaction(db, async (client) => {
       await replaceIndicators(client, call.id, indicators, actor);
-      await insertAuditEntry(client, { actor, action: 'indicators.replaced', subject: `call:${call.id}`, detail: { source, indicators } });
+      await insertAuditEntry(client, { actor, action: 'indicators.replaced', subject: `call:${call.id}`, callId: call.id, detail: { source, indicators } });
     });
   }
 

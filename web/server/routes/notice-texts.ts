@@ -63,7 +63,7 @@ export const noticeTextRoutes: FastifyPluginAsyncZod<{ db: Pool }> = async (app,
       if (current !== baseVersion) throw new AppError('CONFLICT', `通知文字已由他人保存为第 ${current} 版，请刷新页面，在最新版本上修改。`);
       const version = await saveNoticeTexts(client, callId, texts, actor);
       if (version !== null) {
-        await insertAuditEntry(client, { actor, action: 'notice-texts.saved', subject: `call:${callId}`, detail: { version, from: current, texts } });
+        await insertAuditEntry(client, { actor, action: 'notice-texts.saved', subject: `call:${callId}`, callId, detail: { version, from: current, texts } });
       }
       return { ...(await answerOf(client, callId)), saved: version !== null };
     });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
-import type { Pool } from '../../../platform/database.js';
+import { withTransaction, type Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine/index.js';
 import { summaryOf } from '../../../domain/application-summary.js';
 import { callDirectionLabel } from '../../../domain/call-directions.js';
@@ -104,7 +104,10 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
     if (new Set(given).size !== given.length || given.join() !== current.join()) {
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'body.applicationIds', message: '须恰好列出本单位已推荐的全部项目，每项一次' }]);
     }
-    await rankRecommendations(db, call.id, unitId, request.body.applicationIds);
+    await withTransaction(db, async (client) => {
+      await rankRecommendations(client, call.id, unitId, request.body.applicationIds);
+      await insertAuditEntry(client, { actor: accountOf(request).username, action: 'recommendations.ranked', subject: `ranking:${call.id}:${unitId}`, callId: call.id, unitId, detail: { applicationIds: request.body.applicationIds } });
+    });
     return reply.status(204).send(null);
   });
 
@@ -121,7 +124,7 @@ export const recommendationRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Eng
     const account = accountOf(request);
     const call = await callOr404(request.params.callId);
     await setIndicator(db, call.id, { unitId: request.params.unitId, ...request.body }, account.username);
-    await insertAuditEntry(db, { actor: account.username, action: 'indicator.set', subject: `call:${call.id}:unit:${request.params.unitId}`, detail: request.body });
+    await insertAuditEntry(db, { actor: account.username, action: 'indicator.set', subject: `call:${call.id}:unit:${request.params.unitId}`, callId: call.id, unitId: request.params.unitId, detail: request.body });
     return reply.status(204).send(null);
   });
 

@@ -45,7 +45,7 @@ export const unitGroupRoutes: FastifyPluginAsyncZod<{ db: Pool }> = async (app, 
       const problems = unitGroupProblems(reviewer.unitId, groups);
       if (problems.length) throw new AppError('VALIDATION_FAILED', undefined, problems.map(({ index, message }) => ({ path: `body.groups.${index}`, message })));
       await replaceAccountGroups(client, reviewer.accountId, groups, actor);
-      await insertAuditEntry(client, { actor, action: 'unit-groups.replaced', subject: `account:${reviewer.username}`, detail: { unitId: reviewer.unitId, from: reviewer.groups, to: [...groups].sort() } });
+      await insertAuditEntry(client, { actor, action: 'unit-groups.replaced', subject: `account:${reviewer.username}`, unitId: reviewer.unitId, detail: { unitId: reviewer.unitId, from: reviewer.groups, to: [...groups].sort() } });
       const { accountId, username, displayName, disabled } = reviewer;
       return { accountId, username, displayName, disabled, groups: [...groups].sort() };
     });

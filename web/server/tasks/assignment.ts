@@ -1,6 +1,7 @@
 import { EngineError } from '../../../platform/engine/index.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
+import { taskAuditKeys } from '../audit/task-audit-keys.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { engineUserOf, scopedTask, type ScopedTask, type TaskDeps } from './scope.js';
@@ -10,20 +11,20 @@ import { engineUserOf, scopedTask, type ScopedTask, type TaskDeps } from './scop
 
 /** Claims a task for the account; claiming one's own task again changes nothing. */
 export async function claim(deps: TaskDeps, account: Account, taskId: string): Promise<void> {
-  const { task } = await scopedTask(deps, account, taskId);
+  const { task, subject } = await scopedTask(deps, account, taskId);
   const me = engineUserOf(account);
   if (task.assignee === me) return;
   if (task.assignee) throw await claimedByOther(deps, task.assignee);
   await claimInEngine(deps, task.id, me);
-  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.claimed', subject: `task:${task.id}`, detail: { stage: task.taskDefinitionKey } });
+  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.claimed', subject: `task:${task.id}`, ...taskAuditKeys(subject), detail: { stage: task.taskDefinitionKey } });
 }
 
 /** Releases a claimed task back to its group. */
 export async function unclaim(deps: TaskDeps, account: Account, taskId: string): Promise<void> {
-  const { task } = await scopedTask(deps, account, taskId);
+  const { task, subject } = await scopedTask(deps, account, taskId);
   if (!task.assignee) return;
   await deps.engine.unclaimTask(task.id);
-  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.released', subject: `task:${task.id}`, detail: { assignee: task.assignee } });
+  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.released', subject: `task:${task.id}`, ...taskAuditKeys(subject), detail: { assignee: task.assignee } });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EngineError } from '../../../platform/engine/index.js';
 import { validateAgainstForm } from '../../../platform/form-validation.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
+import { taskAuditKeys } from '../audit/task-audit-keys.js';
 import { AppError, type FieldError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { takeForCompletion } from './assignment.js';
@@ -29,7 +30,7 @@ export async function completeTask(deps: TaskDeps, account: Account, taskId: str
     if (claimedNow) await deps.engine.unclaimTask(scoped.task.id).catch(() => undefined);
     throw error;
   }
-  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.completed', subject: `task:${scoped.task.id}`, detail: {
+  await insertAuditEntry(deps.db, { actor: account.username, action: 'task.completed', subject: `task:${scoped.task.id}`, ...taskAuditKeys(scoped.subject), detail: {
     // The form's own fields (the form check refused any other key): what was decided stays readable with who and when.
     stage: scoped.task.taskDefinitionKey, taskName: scoped.task.name, processInstanceId: scoped.task.processInstanceId, fields: data,
   } });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { applicationDocuments, applicationStatusView, applicationView, type ApplicationDocument, type ApplicationStatusView, type ApplicationView } from '../../../server/schemas/applications.js';
 import { api, messageOf } from '../api.js';
+import { ApplicationTrail } from '../components/audit/ApplicationTrail.js';
 import { WithdrawApplication } from '../components/WithdrawApplication.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 import { useSession } from '../session.js';
@@ -86,6 +87,9 @@ export function ApplicationStatusPage() {
             </List.Item>
           )} />
         </Card>
+      )}
+      {id && application && application.status !== 'draft' && (
+        <ApplicationTrail applicationId={id} version={`${application.status}-${status?.history.length ?? 0}`} />
       )}
       {account?.role === 'applicant' && application?.applicationNumber && (
         <Card title="申报回执">
