@@ -9,6 +9,9 @@ import { engineCommandKinds } from '../../store/engine-command-repository.js';
 import type { VersionSource } from '../../store/model-version-repository.js';
 import { specialDayKinds } from '../../domain/working-days.js';
 import { roles } from '../../web/server/identity/roles.js';
+import { registrationKinds, registrationStatuses } from '../../web/server/identity/registration-repository.js';
+import { tokenPurposes } from '../../web/server/identity/account-token-repository.js';
+import { letterAudiences } from '../../domain/letter-audience.js';
 import { testDatabaseUrl } from '../support/database.js';
 import { openTestCall } from '../support/declaration.js';
 import { seedLibrary } from '../support/library.js';
@@ -34,6 +37,10 @@ const expected: Record<string, readonly string[]> = {
   'model_version.source': versionSources,
   'engine_command.kind': engineCommandKinds,
   'special_day.kind': specialDayKinds,
+  'registration.kind': registrationKinds,
+  'registration.status': registrationStatuses,
+  'account_token.purpose': tokenPurposes,
+  'letter.audience': letterAudiences,
 };
 
 const ENUM_CHECK = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/;

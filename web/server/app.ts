@@ -15,6 +15,7 @@ import { openApi } from './plugins/openapi.js';
 import { storableText } from './plugins/storable-text.js';
 import { applicationRoutes } from './routes/applications.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { auditRoutes } from './routes/audit.js';
 import { batchRoutes } from './routes/batches.js';
 import { callRoutes } from './routes/calls.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -23,6 +24,7 @@ import { callDirectionRoutes } from './routes/call-directions.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { noticeTextRoutes } from './routes/notice-texts.js';
 import { messageRoutes } from './routes/messages.js';
+import { letterRoutes } from './routes/letters.js';
 import { recommendationRoutes } from './routes/recommendations.js';
 import { taskFilterRoutes } from './routes/task-filters.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -31,6 +33,9 @@ import { sessionRoutes } from './routes/session.js';
 import { studioRoutes } from './routes/studio.js';
 import { workingDayRoutes } from './routes/working-days.js';
 import { unitGroupRoutes } from './routes/unit-groups.js';
+import { accountRoutes } from './routes/accounts.js';
+import { registrationRoutes } from './routes/registrations.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
 
 export interface AppDeps {
   engine: EngineApi;
@@ -68,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(taskFilterRoutes, { db: deps.db, clock: deps.clock });
   await app.register(unitCalendarRoutes, { db: deps.db });
   await app.register(messageRoutes, { db: deps.db });
+  await app.register(letterRoutes, { db: deps.db });
   await app.register(recommendationRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(indicatorRoutes, { db: deps.db });
   await app.register(callDirectionRoutes, { db: deps.db });
@@ -79,6 +85,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(studioRoutes, { db: deps.db, engine: deps.engine });
   await app.register(workingDayRoutes, { db: deps.db });
   await app.register(unitGroupRoutes, { db: deps.db });
+  await app.register(auditRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(accountRoutes, { db: deps.db });
+  await app.register(registrationRoutes, { db: deps.db, clock: deps.clock, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes, ...deps.security });
+  await app.register(passwordResetRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 
   return app as unknown as FastifyInstance;

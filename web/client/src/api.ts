@@ -28,7 +28,7 @@ export function rememberCsrfToken(token: string): void {
  * Calls the API and parses its answer with `answer`, the route's response schema (`noContent` for 204): resolves
  * with the parsed answer, rejects with ApiError, also when the answer does not match the schema.
  */
-export async function api<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, answer: S, body?: unknown): Promise<z.output<S>> {
+export async function api<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, answer: S, body?: unknown): Promise<z.output<S>> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;

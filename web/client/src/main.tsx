@@ -11,6 +11,11 @@ import { ApplicationStatusPage } from './pages/ApplicationStatusPage.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { CorrectionPage } from './pages/CorrectionPage.js';
 import { PortalHome } from './pages/PortalHome.js';
+import { PasswordResetPage } from './pages/PasswordResetPage.js';
+import { PasswordResetRequestPage } from './pages/PasswordResetRequestPage.js';
+import { RegisterPage } from './pages/RegisterPage.js';
+import { RegistrationConfirmPage } from './pages/RegistrationConfirmPage.js';
+import { UnitRegistrationsPage } from './pages/UnitRegistrationsPage.js';
 import { SealedScansPage } from './pages/SealedScansPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { TaskListPage } from './pages/TaskListPage.js';
@@ -50,9 +55,14 @@ const CallsPage = lazy(() => import('./pages/CallsPage.js').then((module) => ({ 
 const CallSettingsPage = lazy(() => import('./pages/CallSettingsPage.js').then((module) => ({ default: module.CallSettingsPage })));
 const WorkingDaysPage = lazy(() => import('./pages/WorkingDaysPage.js').then((module) => ({ default: module.WorkingDaysPage })));
 const UnitGroupsPage = lazy(() => import('./pages/UnitGroupsPage.js').then((module) => ({ default: module.UnitGroupsPage })));
+const AccountsPage = lazy(() => import('./pages/AccountsPage.js').then((module) => ({ default: module.AccountsPage })));
 const UnitDashboardPage = lazy(() => import('./pages/UnitDashboardPage.js').then((module) => ({ default: module.UnitDashboardPage })));
 const NoticeTextsPage = lazy(() => import('./pages/NoticeTextsPage.js').then((module) => ({ default: module.NoticeTextsPage })));
+const MessagesPage = lazy(() => import('./pages/MessagesPage.js').then((module) => ({ default: module.MessagesPage })));
+const MessagePage = lazy(() => import('./pages/MessagePage.js').then((module) => ({ default: module.MessagePage })));
+const NewLetterPage = lazy(() => import('./pages/NewLetterPage.js').then((module) => ({ default: module.NewLetterPage })));
 const CallDirectionsPage = lazy(() => import('./pages/CallDirectionsPage.js').then((module) => ({ default: module.CallDirectionsPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.js').then((module) => ({ default: module.AuditPage })));
 
 // The roles the server lets use the tasklist (routes/tasks.ts) and the province's dashboards (routes/dashboard.ts).
 const taskHandlers = ['city-reviewer', 'province-officer', 'expert'] as const;
@@ -73,6 +83,10 @@ createRoot(document.getElementById('root')!).render(
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<SignInPage />} />
+              <Route path="/register" element={<RegisterPage />} />
+              <Route path="/register/confirm/:token" element={<RegistrationConfirmPage />} />
+              <Route path="/password-reset" element={<PasswordResetRequestPage />} />
+              <Route path="/password-reset/:token" element={<PasswordResetPage />} />
               <Route element={<SignedIn><AppLayout /></SignedIn>}>
                 <Route path="/" element={<Home />} />
                 <Route path="/portal" element={<PortalHome />} />
@@ -85,14 +99,21 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/dashboard" element={<OnlyFor roles={dashboardViewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><DashboardPage /></Suspense></OnlyFor>} />
                 <Route path="/unit/library" element={<OnlyFor roles={cityReviewers}><UnitLibraryPage /></OnlyFor>} />
                 <Route path="/unit/batch" element={<OnlyFor roles={cityReviewers}><UnitBatchPage /></OnlyFor>} />
+                <Route path="/unit/registrations" element={<OnlyFor roles={cityReviewers}><UnitRegistrationsPage /></OnlyFor>} />
                 <Route path="/unit/dashboard" element={<OnlyFor roles={cityReviewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><UnitDashboardPage /></Suspense></OnlyFor>} />
                 <Route path="/calls" element={<OnlyFor roles={['province-officer', 'administrator']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><CallsPage /></Suspense></OnlyFor>} />
                 <Route path="/calls/:callId" element={<OnlyFor roles={['province-officer', 'administrator']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><CallSettingsPage /></Suspense></OnlyFor>} />
                 <Route path="/indicators" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><IndicatorsPage /></Suspense></OnlyFor>} />
+                <Route path="/audit" element={<OnlyFor roles={dashboardViewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><AuditPage /></Suspense></OnlyFor>} />
                 <Route path="/working-days" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><WorkingDaysPage /></Suspense></OnlyFor>} />
                 <Route path="/admin/unit-groups" element={<OnlyFor roles={['administrator']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><UnitGroupsPage /></Suspense></OnlyFor>} />
+                <Route path="/admin/accounts" element={<OnlyFor roles={['administrator']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><AccountsPage scope="admin" /></Suspense></OnlyFor>} />
+                <Route path="/unit/accounts" element={<OnlyFor roles={cityReviewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><AccountsPage scope="unit" /></Suspense></OnlyFor>} />
                 <Route path="/calls/:callId/notices" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><NoticeTextsPage /></Suspense></OnlyFor>} />
                 <Route path="/calls/:callId/directions" element={<OnlyFor roles={['province-officer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><CallDirectionsPage /></Suspense></OnlyFor>} />
+                <Route path="/messages" element={<Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><MessagesPage /></Suspense>} />
+                <Route path="/messages/new" element={<OnlyFor roles={['province-officer', 'city-reviewer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><NewLetterPage /></Suspense></OnlyFor>} />
+                <Route path="/messages/:messageId" element={<Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><MessagePage /></Suspense>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
                 <Route path="/studio/*" element={<Studio />} />
               </Route>
