@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 import { seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { draftAndSubmit, openTestCall, randomUscc, sealAndSend, validModeData } from '../support/declaration.js';
+import { mailedToken, registrationBody } from '../support/registration.js';
 import { createTestAccount, signIn } from '../support/web.js';
 
 // 操作日志 in chromium: the officer filters by action and by application number, sees actor and Beijing time, and
@@ -14,13 +15,19 @@ const beijing = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZon
 
 describe('the audit page and the application’s trail in chromium', () => {
   let web: BrowserHarness['web'], base: string, browser: Browser;
-  const seen = {} as { officer: Credentials; applicant: Credentials; applicationId: string; applicationNumber: string; callId: string };
+  const seen = {} as {
+    officer: Credentials; applicant: Credentials; applicationId: string; applicationNumber: string; callId: string;
+    /** The other areas' actions: a registration approved by 石家庄's reviewer, an account the administrator disabled, a letter. */
+    since: string; registrant: string; reviewer: Credentials; administrator: Credentials; disabled: string;
+  };
 
   /**
    * given: the actions the audit page is shown with. The enterprise submits an application and seals it; the
-   * officer saves the call's indicators. (Actions of other areas — registrations, accounts, messages — go here too.)
+   * officer saves the call's indicators; an enterprise registers, confirms its mailed link and 石家庄's reviewer
+   * approves it; the administrator disables a reviewer; the officer writes to two units.
    */
   async function given(): Promise<void> {
+    seen.since = new Date(Date.now() - 1000).toISOString();
     const call = await openTestCall(web.db);
     seen.callId = call.id;
     seen.officer = await createTestAccount(web.db, 'province-officer');
@@ -35,6 +42,31 @@ describe('the audit page and the application’s trail in chromium', () => {
     const officer = await signIn(web.app, seen.officer);
     const indicators = await web.app.inject({ method: 'PUT', url: `/api/calls/${call.id}/indicators`, headers: officer, payload: { indicators: [{ unitId: '130100', target: 30, isCap: false }] } });
     expect(indicators.statusCode, indicators.body).toBe(200);
+
+    // registration: submitted, confirmed through the mailed link, approved by the unit
+    const registration = await registrationBody(web.app, { unitId: '130100' });
+    seen.registrant = registration.username;
+    expect((await web.app.inject({ method: 'POST', url: '/api/registrations', payload: registration })).statusCode).toBe(202);
+    const token = await mailedToken(web.db, registration.email, '/register/confirm');
+    expect((await web.app.inject({ method: 'POST', url: '/api/registrations/confirmation', payload: { token } })).statusCode).toBe(200);
+    seen.reviewer = await createTestAccount(web.db, 'city-reviewer', { unitId: '130100' });
+    const reviewer = await signIn(web.app, seen.reviewer);
+    const pending = (await web.app.inject({ method: 'GET', url: '/api/registrations', headers: reviewer })).json() as { id: string; uscc: string }[];
+    const registrationId = pending.find((r) => r.uscc === registration.uscc)!.id;
+    const approved = await web.app.inject({ method: 'POST', url: `/api/registrations/${registrationId}/decision`, headers: reviewer, payload: { decision: 'approve' } });
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    // administration: the administrator disables a reviewer of 唐山
+    seen.administrator = await createTestAccount(web.db, 'administrator');
+    const disabled = await createTestAccount(web.db, 'city-reviewer', { unitId: '130200' });
+    seen.disabled = disabled.username;
+    const disabledId = (await web.db.query<{ id: string }>('SELECT id::text AS id FROM account WHERE username = $1', [disabled.username])).rows[0]!.id;
+    const disabling = await web.app.inject({ method: 'PATCH', url: `/api/accounts/${disabledId}`, headers: await signIn(web.app, seen.administrator), payload: { disabled: true } });
+    expect(disabling.statusCode, disabling.body).toBe(200);
+
+    // messages: the officer writes to 石家庄 and 唐山
+    const letter = await web.app.inject({ method: 'POST', url: '/api/letters', headers: officer, payload: { audience: 'units', recipients: ['130100', '130200'], title: '关于报送材料的通知', body: '请按时报送。' } });
+    expect(letter.statusCode, letter.body).toBe(201);
   }
 
   beforeAll(async () => {
@@ -100,6 +132,40 @@ describe('the audit page and the application’s trail in chromium', () => {
       `application:${seen.applicationNumber}`, '石家庄市', seen.applicationNumber,
     ]));
     expect(sheet.rowCount).toBe(3);
+    await page.close();
+  });
+
+  it('lists the registration, the account change and the letter with actor and time, and exports them', async () => {
+    // given: what the API lists for these actions since the test began
+    const actions = ['registration.submitted', 'registration.confirmed', 'registration.approved', 'account.disabled', 'message.sent'];
+    const query = `action=${actions.join(',')}&from=${encodeURIComponent(seen.since)}`;
+    const listed = (await web.app.inject({ method: 'GET', url: `/api/audit?${query}&pageSize=200`, headers: await signIn(web.app, seen.officer) })).json() as { rows: { at: string; actor: string; action: string }[] };
+    const expected: [action: string, label: string, actor: string][] = [
+      ['registration.submitted', '提交企业注册', seen.registrant], ['registration.confirmed', '确认注册邮箱', seen.registrant],
+      ['registration.approved', '通过企业注册', seen.reviewer.username], ['account.disabled', '停用账号', seen.administrator.username],
+      ['message.sent', '发送消息', seen.officer.username],
+    ];
+    const page = await newPage();
+    await signInThroughPage(page, base, seen.administrator);
+    await waitForPage(page, `${base}/dashboard`);
+    // when: the administrator opens 操作日志 filtered by these actions
+    await page.goto(`${base}/audit?${query}`);
+    await page.getByRole('heading', { name: '操作日志' }).waitFor();
+    // then: each action of this test is a row naming its actor, at the time recorded
+    await expect.poll(async () => (await tableRows(page)).length).toBeGreaterThanOrEqual(expected.length);
+    const rows = await tableRows(page);
+    for (const [action, label, actor] of expected) {
+      const entry = listed.rows.find((r) => r.actor === actor && r.action === action);
+      expect(entry, action).toBeDefined();
+      expect(rows.find((r) => r[3] === label && r[1]!.includes(actor))?.[0], label).toBe(beijing(entry!.at));
+    }
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // and the export holds the same actions and actors, by cells
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出Excel/ }).click()]);
+    const sheet = (await workbookOf(download)).getWorksheet('操作日志')!;
+    const exported = Array.from({ length: sheet.rowCount - 1 }, (_, i): [string, string] => [String(sheet.getRow(i + 2).getCell(2).value), String(sheet.getRow(i + 2).getCell(4).value)]);
+    for (const [, label, actor] of expected) expect(exported.some(([who, what]) => what === label && who.includes(actor)), label).toBe(true);
+    expect(exported.length).toBe(listed.rows.length);
     await page.close();
   });
 

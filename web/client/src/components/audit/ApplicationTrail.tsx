@@ -7,8 +7,9 @@ import { useRemote } from '../dashboard/use-remote.js';
 const beijing = (time: Date) => time.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
- * 办理记录: an application's statuses and the actions on it, oldest first, each with who and when. `version` changes
- * when the page learned of a new status, so the trail follows it.
+ * 办理记录: an application's statuses and the actions on it, oldest first, each with who and when. A status's reason
+ * is not repeated here: 办理过程 above shows it. `version` changes when the page learned of a new status, so the
+ * trail follows it.
  */
 export function ApplicationTrail({ applicationId, version }: { applicationId: string; version: string }) {
   const remote = useRemote(`/api/applications/${applicationId}/trail?v=${encodeURIComponent(version)}`, applicationTrail);
@@ -25,7 +26,6 @@ export function ApplicationTrail({ applicationId, version }: { applicationId: st
             {event.kind === 'status'
               ? <Tag color={tagColors.info}>{event.label}</Tag>
               : <Typography.Text strong>{event.label}</Typography.Text>}
-            {event.reason && <div style={{ whiteSpace: 'pre-wrap' }}>说明：{event.reason}</div>}
             {event.detail && Object.keys(event.detail).length > 0 && (
               <details><summary>详情</summary><pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0, fontSize: 12 }}>{JSON.stringify(event.detail, null, 2)}</pre></details>
             )}
