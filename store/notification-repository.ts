@@ -17,14 +17,21 @@ export interface QueuedEmail {
   body: string;
   /** The call's notice texts it was worded with, when it is a call's notice. */
   noticeTexts?: NoticeTextsUsed;
+  /** The body holds a one-use link: the sender erases it once sent (ERASED_SECRET_BODY). */
+  carriesSecret?: boolean;
 }
+
+/** What a sent mail's body becomes when it carried a one-use link. */
+export const ERASED_SECRET_BODY = '（此邮件含一次性链接，发送后已从系统中清除）';
 
 /** Queues an e-mail unless one was queued for the same event; returns whether it queued. */
 export async function queueEmail(db: Queryable, email: QueuedEmail, messageDomain: string): Promise<boolean> {
   const result = await db.query(
-    `INSERT INTO outbox_message (event_key, message_id, recipient, subject, body, notice_call_id, notice_text_version) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO outbox_message (event_key, message_id, recipient, subject, body, notice_call_id, notice_text_version, carries_secret)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (event_key) DO NOTHING`,
-    [email.eventKey, messageIdFor(email.eventKey, messageDomain), email.recipient, email.subject, email.body, email.noticeTexts?.callId ?? null, email.noticeTexts?.version ?? null],
+    [email.eventKey, messageIdFor(email.eventKey, messageDomain), email.recipient, email.subject, email.body, email.noticeTexts?.callId ?? null,
+      email.noticeTexts?.version ?? null, email.carriesSecret ?? false],
   );
   return result.rowCount === 1;
 }

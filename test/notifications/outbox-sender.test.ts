@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../platform/config.js';
 import { createPool, type Pool } from '../../platform/database.js';
 import { startSmtpSink, type SmtpSink } from '../../dev-stack/smtp-sink.js';
-import { messageIdFor, queueEmail } from '../../store/notification-repository.js';
+import { ERASED_SECRET_BODY, messageIdFor, queueEmail } from '../../store/notification-repository.js';
+import { createLogger } from '../../platform/logger.js';
+import { startOutboxSender } from '../../workers/outbox/outbox-sender.js';
 import { MESSAGE_ID_DOMAIN } from '../../store/applicant-notifications.js';
 import { testDatabaseUrl } from '../support/database.js';
 import { waitFor } from '../support/engine.js';
@@ -40,6 +42,29 @@ describe('the outbox', () => {
     expect(await queueEmail(db, email, MESSAGE_ID_DOMAIN)).toBe(false);
     const rows = await db.query('SELECT count(*)::int AS n FROM outbox_message WHERE event_key = $1', [eventKey]);
     expect(rows.rows[0].n).toBe(1);
+  });
+
+  it('erases a one-use link from the table once its mail is sent, and keeps every other body', async () => {
+    // given: a confirmation mail carrying a link, and an ordinary notice
+    const run = randomBytes(4).toString('hex');
+    const link = `http://127.0.0.1:3000/register/confirm/${randomBytes(32).toString('base64url')}`;
+    await queueEmail(db, { eventKey: `secret-${run}`, recipient: `s${run}@example.com`, subject: `确认 ${run}`, body: `请打开链接：${link}`, carriesSecret: true }, MESSAGE_ID_DOMAIN);
+    await queueEmail(db, { eventKey: `plain-${run}`, recipient: `s${run}@example.com`, subject: `通知 ${run}`, body: '您的申报状态已更新。' }, MESSAGE_ID_DOMAIN);
+    // when: the sender sends both
+    const sender = startOutboxSender({ db, smtpUrl: sink.url, from: 'noreply@gxt.hebei.local', logger: createLogger('test-outbox', 'silent'), pollMs: 100 });
+    try {
+      await waitFor('both mails', async () => (sink.received.filter((m) => m.subject.includes(run)).length === 2 ? true : undefined), 30_000);
+    } finally {
+      await sender.stop();
+    }
+    // then: the recipient got the link; the table keeps it no longer, the notice's body stays
+    expect(sink.received.find((m) => m.subject === `确认 ${run}`)!.text).toContain(link);
+    const stored = await db.query<{ event_key: string; body: string; sent: boolean }>(
+      'SELECT event_key, body, sent_at IS NOT NULL AS sent FROM outbox_message WHERE event_key = ANY($1) ORDER BY event_key', [[`plain-${run}`, `secret-${run}`]]);
+    expect(stored.rows).toEqual([
+      { event_key: `plain-${run}`, body: '您的申报状态已更新。', sent: true },
+      { event_key: `secret-${run}`, body: ERASED_SECRET_BODY, sent: true },
+    ]);
   });
 
   it('delivers every message after a sender is SIGKILLed mid-batch and restarted, each with its stable Message-ID', async () => {

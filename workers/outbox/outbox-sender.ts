@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from '../../platform/logger.js';
 import { withTransaction, type Pool } from '../../platform/database.js';
+import { ERASED_SECRET_BODY } from '../../store/notification-repository.js';
 
 export interface OutboxSenderOptions {
   db: Pool;
@@ -23,7 +24,8 @@ interface PendingRow {
 /**
  * Sends queued e-mail, one message per transaction: the row stays locked while it is sent, so two senders never send
  * it at once, and it is marked sent in the same transaction. A sender killed mid-send leaves the row unsent: it goes
- * out again after a restart (at least once), with the same Message-ID so the recipient's client shows it once.
+ * out again after a restart (at least once), with the same Message-ID so the recipient's client shows it once. A mail
+ * carrying a one-use link has its body erased when it is marked sent.
  */
 export function startOutboxSender(options: OutboxSenderOptions): { stop(): Promise<void> } {
   const transport = nodemailer.createTransport(options.smtpUrl);
@@ -44,7 +46,13 @@ export function startOutboxSender(options: OutboxSenderOptions): { stop(): Promi
       if (!row) return false;
       try {
         await transport.sendMail({ from: options.from, to: row.recipient, subject: row.subject, text: row.body, messageId: row.message_id });
-        await client.query('UPDATE outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [row.id]);
+        // A one-use link leaves the table once it is on its way.
+        await client.query(
+          `UPDATE outbox_message SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
+                  body = CASE WHEN carries_secret THEN $2 ELSE body END
+            WHERE id = $1`,
+          [row.id, ERASED_SECRET_BODY],
+        );
       } catch (error) {
         // Back off 1, 2, 4 … minutes; after maxAttempts the row stays for an operator to look at.
         await client.query(

@@ -26,7 +26,7 @@ export async function requestPasswordReset(deps: RequestPasswordResetDeps, usern
   await withTransaction(deps.db, async (client) => {
     const token = await createAccountToken(client, 'reset-password', { accountId: account.id }, linkExpiry(now, RESET_HOURS));
     const mail = resetMail({ username: account.username, link: `${deps.publicUrl}/password-reset/${token}` });
-    await queueEmail(client, { eventKey: `password-reset:${hashToken(token)}`, recipient: account.email, ...mail }, MESSAGE_ID_DOMAIN);
+    await queueEmail(client, { eventKey: `password-reset:${hashToken(token)}`, recipient: account.email, ...mail, carriesSecret: true }, MESSAGE_ID_DOMAIN);
     await insertAuditEntry(client, { actor: account.username, action: 'account.password-reset-requested', subject: `account:${account.id}`, detail: { expiresAt: linkExpiry(now, RESET_HOURS).toISOString() } });
   });
 }

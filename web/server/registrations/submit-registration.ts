@@ -52,7 +52,7 @@ export async function submitRegistration(deps: SubmitRegistrationDeps, body: Reg
       if ((await bindRegistrationFiles(client, id, [body.licenceFileId, body.authorisationFileId])) !== 2) throw filesTaken();
       const token = await createAccountToken(client, 'confirm-email', { registrationId: id }, linkExpiry(now, CONFIRMATION_HOURS));
       const mail = confirmationMail({ enterpriseName: body.enterpriseName, unitName, link: `${deps.publicUrl}/register/confirm/${token}` });
-      await queueEmail(client, { eventKey: `registration:${id}:confirm`, recipient: body.email, ...mail }, MESSAGE_ID_DOMAIN);
+      await queueEmail(client, { eventKey: `registration:${id}:confirm`, recipient: body.email, ...mail, carriesSecret: true }, MESSAGE_ID_DOMAIN);
       await insertAuditEntry(client, {
         actor: body.username, action: 'registration.submitted', subject: `registration:${id}`,
         detail: { uscc: checked.uscc, enterpriseName: body.enterpriseName, kind, checksumFails: checked.checksumFails, email: body.email },
