@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAST_ADMINISTRATOR_MESSAGE } from '../../domain/account-rules.js';
 import { findAccountByUsername } from '../../web/server/identity/account-repository.js';
+import { createAccountToken } from '../../web/server/identity/account-token-repository.js';
 import { randomUscc } from '../support/declaration.js';
 import { createTestAccount, signIn, testApp } from '../support/web.js';
 
@@ -184,6 +185,39 @@ describe('account administration', () => {
     expect((await call(admin.headers, 'PATCH', `/api/accounts/${id}`, { disabled: false })).json()).toMatchObject({ disabled: false });
     expect((await call(admin.headers, 'PATCH', '/api/accounts/999999999', { disabled: true })).statusCode).toBe(404);
     expect((await call(admin.headers, 'POST', '/api/accounts/999999999/password', { password: 'another-pass-1' })).statusCode).toBe(404);
+  });
+
+  it('refuses enabling an enterprise’s account while another account of its USCC is active (one holder), changing nothing', async () => {
+    // given: an enterprise's old account, disabled (as a claim's approval leaves it), and its active new holder
+    const uscc = randomUscc('130200');
+    const old = await createTestAccount(web.db, 'applicant', { enterpriseUscc: uscc });
+    const oldId = await idOf(old.username);
+    expect((await call(admin.headers, 'PATCH', `/api/accounts/${oldId}`, { disabled: true })).statusCode).toBe(200);
+    const holder = await createTestAccount(web.db, 'applicant', { enterpriseUscc: uscc });
+    const before = [await rowsOf([oldId]), await auditOf(old.username)];
+    // when: the administrator enables the old account
+    const response = await call(admin.headers, 'PATCH', `/api/accounts/${oldId}`, { disabled: false });
+    // then: 409 naming the holder; the old account stays disabled, no audit entry
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().message).toContain(holder.username);
+    expect([await rowsOf([oldId]), await auditOf(old.username)]).toEqual(before);
+    // once the holder is disabled, the old account may be enabled again
+    expect((await call(admin.headers, 'PATCH', `/api/accounts/${await idOf(holder.username)}`, { disabled: true })).statusCode).toBe(200);
+    expect((await call(admin.headers, 'PATCH', `/api/accounts/${oldId}`, { disabled: false })).json()).toMatchObject({ disabled: false });
+  });
+
+  it('spends the reset links mailed before a new initial password: one cannot undo it', async () => {
+    // given: a reviewer holding a reset link (as the reset request mails it), and then a new initial password
+    const reviewer = await newReviewer('130300');
+    const token = await createAccountToken(web.db, 'reset-password', { accountId: reviewer.id }, new Date(Date.now() + 3_600_000));
+    expect((await call(admin.headers, 'POST', `/api/accounts/${reviewer.id}/password`, { password: 'fresh-initial-4' })).statusCode).toBe(204);
+    const hash = (await rowsOf([reviewer.id]))[0].password_hash;
+    // when: the link is used
+    const reset = await web.app.inject({ method: 'POST', url: '/api/password-reset/confirmation', payload: { token, newPassword: 'taken-over-pass-1' } });
+    // then: refused, the administrator's password stands
+    expect(reset.statusCode, reset.body).toBe(410);
+    expect((await rowsOf([reviewer.id]))[0].password_hash).toBe(hash);
+    await signIn(web.app, { username: reviewer.username, password: 'fresh-initial-4' });
   });
 
   it('sets a new initial password: every session ends, the new password signs in, the old no longer; never its own', async () => {

@@ -143,6 +143,11 @@ describe('letters and the inbox', () => {
     expect((await post('/api/letters', officer, { ...letter, title: '' })).statusCode).toBe(400);
     expect((await post('/api/letters', officer, { ...letter, body: 'x'.repeat(5001) })).statusCode).toBe(400);
     expect((await post('/api/letters', officer, { ...letter, title: 'x'.repeat(101) })).statusCode).toBe(400);
+    // a title is a mail's Subject header: a line break (header injection) is refused, naming the field
+    const injected = await post('/api/letters', officer, { ...letter, title: '通知\r\nBcc: victim@example.com' });
+    expect(injected.statusCode, injected.body).toBe(400);
+    expect(injected.json().fields.map((f: { path: string }) => f.path)).toContain('body.title');
+    expect((await post('/api/letters', officer, { ...letter, title: '通知\n第二行' })).statusCode).toBe(400);
     // a file that is not the officer's own (an applicant's upload) is refused too
     const applicantsFile = await uploadPdf(web.app, applicant.headers, '企业文件.pdf');
     const foreignFile = await post('/api/letters', officer, { ...letter, attachments: [applicantsFile] });

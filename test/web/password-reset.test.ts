@@ -72,14 +72,19 @@ describe('password reset', () => {
     expect((await web.app.inject({ method: 'GET', url: '/api/session', headers: session })).statusCode).toBe(200);
   });
 
-  it('ends every other session when a signed-in account changes its password', async () => {
+  it('ends every other session and spends the reset links mailed before, when a signed-in account changes its password', async () => {
     const account = await applicantWithMail();
+    expect((await requestReset(account.username)).statusCode).toBe(202);
+    const earlierLink = await mailedToken(web.db, account.email, '/password-reset');
     const other = await signIn(web.app, account);
     const current = await signIn(web.app, account);
     const response = await web.app.inject({ method: 'POST', url: '/api/session/password', headers: current, payload: { currentPassword: account.password, newPassword: 'a-brand-new-password' } });
     expect(response.statusCode).toBe(204);
     expect((await web.app.inject({ method: 'GET', url: '/api/session', headers: other })).statusCode).toBe(401);
     expect((await web.app.inject({ method: 'GET', url: '/api/session', headers: current })).statusCode).toBe(200);
+    // the link mailed before the change can no longer undo it
+    expect((await reset(earlierLink, 'an-attackers-password')).statusCode).toBe(410);
+    expect((await web.app.inject({ method: 'POST', url: '/api/session', payload: { username: account.username, password: 'a-brand-new-password' } })).statusCode).toBe(200);
   });
 });
 

@@ -139,6 +139,17 @@ describe('enterprise registration', () => {
     expect(await count('audit_log')).toBe(audits);
   });
 
+  it('confirms once when the same link is used twice at the same moment', async () => {
+    const body = await registrationBody(web.app);
+    expect((await register(body)).statusCode).toBe(202);
+    const token = await mailedToken(web.db, body.email, '/register/confirm');
+    const statuses = (await Promise.all([confirm(token), confirm(token)])).map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([200, 410]);
+    const id = (await registrationOf(body.username))!.id;
+    const audit = await web.db.query("SELECT action FROM audit_log WHERE subject = $1 AND action = 'registration.confirmed'", [`registration:${id}`]);
+    expect(audit.rowCount).toBe(1);
+  });
+
   it('lets a unit see and decide only its own registrations', async () => {
     const { id } = await pendingRegistration();
     const list = (await web.app.inject({ method: 'GET', url: '/api/registrations', headers: reviewer })).json() as { id: string; unitId: string }[];
@@ -194,6 +205,28 @@ describe('enterprise registration', () => {
     const audit = await web.db.query<{ action: string; detail: { disabledHolders: string[] } }>('SELECT action, detail FROM audit_log WHERE subject = $1 AND action LIKE $2', [`registration:${claimId}`, 'registration.%approved']);
     expect(audit.rows).toEqual([expect.objectContaining({ action: 'registration.claim-approved', detail: expect.objectContaining({ disabledHolders: [body.username] }) })]);
     await signIn(web.app, { username: claimBody.username, password: claimBody.password });
+  });
+
+  it('refuses a claim filed with another unit than the holder’s home unit: that unit cannot disable the holder', async () => {
+    // given an enterprise approved by its unit (130100), signed in
+    const { body, id } = await pendingRegistration();
+    expect((await web.app.inject({ method: 'POST', url: `/api/registrations/${id}/decision`, headers: reviewer, payload: { decision: 'approve' } })).statusCode).toBe(200);
+    const holderHeaders = await signIn(web.app, { username: body.username, password: body.password });
+    // and a claim of its USCC filed with another unit (130200)
+    const { body: claimBody, id: claimId } = await pendingRegistration({ uscc: body.uscc, unitId: '130200' });
+    const audits = await count('audit_log');
+    // when that unit's reviewer approves it
+    const response = await web.app.inject({ method: 'POST', url: `/api/registrations/${claimId}/decision`, headers: otherReviewer, payload: { decision: 'approve' } });
+    // then it is refused and nothing changed: the holder is active and signed in, no account was made
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().message).toContain('其他单位');
+    expect((await findAccountByUsername(web.db, body.username))!.disabled).toBe(false);
+    expect((await web.app.inject({ method: 'GET', url: '/api/session', headers: holderHeaders })).statusCode).toBe(200);
+    expect(await findAccountByUsername(web.db, claimBody.username)).toBeUndefined();
+    expect((await registrationOf(claimBody.username))!.status).toBe('pending');
+    expect(await count('audit_log')).toBe(audits);
+    // rejecting it stays possible
+    expect((await web.app.inject({ method: 'POST', url: `/api/registrations/${claimId}/decision`, headers: otherReviewer, payload: { decision: 'reject', reason: '请向所属单位注册' } })).statusCode).toBe(200);
   });
 });
 

@@ -7,7 +7,9 @@ import {
 import { unitById } from '../../../domain/units.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { AppError } from '../errors.js';
+import { retireResetTokens } from './account-token-repository.js';
 import type { Account, Role } from './roles.js';
+import { activeHoldersOf, lockUscc } from './registration-repository.js';
 import { deleteSessionsOf } from './session-repository.js';
 
 // 账号管理: the administrator's and a unit administrator's list, creation and changes of accounts, each change in one
@@ -123,6 +125,7 @@ export async function changeAccount(db: Pool, manager: Manager, accountId: numbe
       : unitAdministratorChangeProblems(manager.account.id, before.account, change);
     if (problems.length) throw refused(problems);
     const after = afterChange(before.account, change);
+    if (before.account.role === 'applicant' && before.account.disabled && !after.disabled) await refuseSecondHolder(client, before.account);
     if (removesActiveAdministrator(before.account, after)) {
       if (!before.activeAdministrators) throw new AppError('CONFLICT');
       if (leavesNoAdministrator(before.activeAdministrators, before.account.id)) throw new AppError('CONFLICT', LAST_ADMINISTRATOR_MESSAGE);
@@ -158,6 +161,8 @@ export async function setInitialPassword(db: Pool, manager: Manager, accountId: 
     if (account.id === manager.account.id) throw refused([{ field: 'password', message: '自己的密码请在“修改密码”中修改' }]);
     await client.query('UPDATE account SET password_hash = $2, password_changed_at = now() WHERE id = $1', [accountId, passwordHash]);
     const sessionsEnded = await deleteSessionsOf(client, accountId);
+    // Reset links mailed before stop working too: whoever holds one must not undo the new password.
+    await retireResetTokens(client, accountId, new Date());
     await insertAuditEntry(client, { actor: manager.account.username, action: 'account.password-set', subject: `account:${account.username}`, unitId: account.unitId, detail: { by: manager.kind, sessionsEnded } });
   });
 }
@@ -175,6 +180,18 @@ async function lockManaged(client: PoolClient, manager: Manager, accountId: numb
     : undefined;
   const account = await findManaged(client, manager, accountId, true);
   return activeAdministrators ? { account, activeAdministrators } : { account };
+}
+
+/**
+ * One enterprise, one active holder: an enterprise account may be enabled again only while no other account of its
+ * USCC is active (a claim's approval disabled it). Locked as registration approvals lock the USCC.
+ */
+async function refuseSecondHolder(client: PoolClient, account: ManagedAccountRow): Promise<void> {
+  await lockUscc(client, account.enterpriseUscc!);
+  const others = (await activeHoldersOf(client, account.enterpriseUscc!)).filter((holder) => holder.id !== account.id);
+  if (others.length) {
+    throw new AppError('CONFLICT', `该企业已有启用的账号（${others.map((holder) => holder.username).join('、')}），一个企业只能有一个启用的账号；请先停用该账号。`);
+  }
 }
 
 async function findManaged(db: Queryable, manager: Manager, accountId: number, forUpdate: boolean): Promise<ManagedAccountRow> {

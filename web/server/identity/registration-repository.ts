@@ -153,13 +153,13 @@ export async function listRegistrations(db: Queryable, unitId: string | null): P
   return result.rows.map(toRegistration);
 }
 
-/** The active applicant accounts holding a USCC (the holders a claim would replace). */
-export async function activeHoldersOf(db: Queryable, uscc: string): Promise<{ id: number; username: string; displayName: string; since: Date }[]> {
-  const result = await db.query<{ id: string; username: string; display_name: string; created_at: Date }>(
-    `SELECT id, username, display_name, created_at FROM account WHERE role = 'applicant' AND enterprise_uscc = $1 AND NOT disabled ORDER BY id`,
+/** The active applicant accounts holding a USCC (the holders a claim would replace), with their home unit if known. */
+export async function activeHoldersOf(db: Queryable, uscc: string): Promise<{ id: number; username: string; displayName: string; since: Date; homeUnitId: string | null }[]> {
+  const result = await db.query<{ id: string; username: string; display_name: string; created_at: Date; home_unit_id: string | null }>(
+    `SELECT id, username, display_name, created_at, home_unit_id FROM account WHERE role = 'applicant' AND enterprise_uscc = $1 AND NOT disabled ORDER BY id`,
     [uscc],
   );
-  return result.rows.map((row) => ({ id: Number(row.id), username: row.username, displayName: row.display_name, since: row.created_at }));
+  return result.rows.map((row) => ({ id: Number(row.id), username: row.username, displayName: row.display_name, since: row.created_at, homeUnitId: row.home_unit_id }));
 }
 
 /** Whether an approved registration already holds a USCC. */

@@ -55,6 +55,10 @@ async function approve(client: Queryable, deps: DecideRegistrationDeps, account:
   // One enterprise, one approved holder: whoever holds the USCC now is disabled and signed out.
   await lockUscc(client, registration.uscc);
   const holders = await activeHoldersOf(client, registration.uscc);
+  // A claim filed with another unit must not let that unit disable an enterprise account of this one's home unit.
+  if (holders.some((holder) => holder.homeUnitId !== null && holder.homeUnitId !== registration.unitId)) {
+    throw new AppError('CONFLICT', '该企业的现有账号属于其他单位，本单位不能通过此认领；请驳回，并请企业向其所属单位重新注册。');
+  }
   for (const holder of holders) {
     await disableAccount(client, holder.id);
     await deleteSessionsOf(client, holder.id);

@@ -1,19 +1,20 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
-import type { Queryable } from '../../../platform/database.js';
+import { withTransaction, type Pool } from '../../../platform/database.js';
 import { hashPassword, unusablePasswordHash, verifyPassword } from '../../../platform/password.js';
 import { AppError } from '../errors.js';
 import { findAccountById, findAccountByUsername, updatePasswordHash } from '../identity/account-repository.js';
 import { candidateGroupsOf, type Account } from '../identity/roles.js';
 import { openRegistrationOfUsername, type RegistrationStatus } from '../identity/registration-repository.js';
+import { retireResetTokens } from '../identity/account-token-repository.js';
 import { createSession, deleteOtherSessions, deleteSession } from '../identity/session-repository.js';
 import { accountOf, SESSION_COOKIE } from '../plugins/authentication.js';
 import { noContent } from '../schemas/common.js';
 import { passwordChange, sessionView, signIn } from '../schemas/session.js';
 
 export interface SessionRouteOptions {
-  db: Queryable;
+  db: Pool;
   clock: Clock;
   cookieSecure: boolean;
   sessionHours: number;
@@ -87,8 +88,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
     if (!found || !(await verifyPassword(request.body.currentPassword, found.passwordHash))) {
       throw new AppError('VALIDATION_FAILED', '原密码不正确。', [{ path: 'body.currentPassword', message: '原密码不正确' }]);
     }
-    await updatePasswordHash(db, account.id, await hashPassword(request.body.newPassword));
-    await deleteOtherSessions(db, account.id, request.session!.tokenHash);
+    const passwordHash = await hashPassword(request.body.newPassword);
+    // The new password holds alone: other sessions end and reset links mailed before it are spent.
+    await withTransaction(db, async (client) => {
+      await updatePasswordHash(client, account.id, passwordHash);
+      await deleteOtherSessions(client, account.id, request.session!.tokenHash);
+      await retireResetTokens(client, account.id, clock.now());
+    });
     return reply.status(204).send(null);
   });
 };

@@ -13,7 +13,9 @@ export const letterRequest = z.object({
     z.literal('all'),
     z.array(z.string().trim().min(1, '不能为空').max(64, '不能超过64个字'), { error: '请选择收信单位或企业' }).min(1, '请至少选择一个收信单位或企业').max(5000),
   ], { error: '请选择收信单位或企业' }),
-  title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(100, '标题不能超过100个字'),
+  // The title is each mail's Subject header: one line, no control characters.
+  title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(100, '标题不能超过100个字')
+    .regex(/^[^\u0000-\u001f\u007f\u2028\u2029]*$/, '标题不能换行或包含控制字符'),
   body: z.string({ error: '请填写正文' }).trim().min(1, '请填写正文').max(5000, '正文不能超过5000个字'),
   attachments: z.array(attachmentReference).max(10, '附件不能超过10个').default([]),
 });
