@@ -17,6 +17,8 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'account.password-reset': '重置密码',
   'account.password-reset-requested': '申请找回密码',
   'message.sent': '发送消息',
+  'project.created': '项目登记（待形式审查）',
+  'project.status-changed': '变更项目状态',
   // applications
   'application.submitted': '提交申报',
   'application.corrected': '提交补正材料',

@@ -4,6 +4,7 @@ import { summaryOf } from '../domain/application-summary.js';
 import type { TemplateCode } from '../domain/directions.js';
 import type { EarlierDeclaration } from '../domain/eligibility/e6-not-duplicate.js';
 import type { RuleOutcome } from '../domain/eligibility/rule.js';
+import { libraryProjectsOfEnterprise } from './project-repository.js';
 
 // Explicit SQL for applications, their status history and rule outcomes. Shared by the web server and the workers;
 // every function takes the pool or a client inside the caller's transaction. Statuses reach the SQL as parameters
@@ -178,8 +179,9 @@ export async function latestRuleOutcomes(db: Queryable, applicationId: string): 
 }
 
 /**
- * Live declarations of a call by an enterprise submitted before the given one: what the duplicate rule (E6)
- * compares. Only earlier ones count, so of two copies the later is refused, whichever is checked first.
+ * What the duplicate rule (E6) compares: live declarations of a call by an enterprise submitted before the given one
+ * (only earlier ones count, so of two copies the later is refused, whichever is checked first), and the enterprise's
+ * projects now in the provincial library, of any call.
  */
 export async function earlierLiveDeclarations(db: Queryable, application: Pick<Application, 'id' | 'callId' | 'enterpriseUscc' | 'submittedAt' | 'applicationNumber'>): Promise<EarlierDeclaration[]> {
   const result = await db.query<{ application_number: string; enterprise_uscc: string; data: unknown }>(
@@ -188,12 +190,19 @@ export async function earlierLiveDeclarations(db: Queryable, application: Pick<A
         AND (submitted_at, application_number) < ($4, $5)`,
     [application.callId, application.enterpriseUscc, application.id, application.submittedAt, application.applicationNumber, [...closedStatuses]],
   );
-  return result.rows.map((row) => ({
+  const declarations = result.rows.map((row) => ({
     applicationNumber: row.application_number,
     uscc: row.enterprise_uscc,
     projectName: summaryOf(row.data).projectName,
-    inProvincialLibraryThisYear: false, // the provincial library arrives with the province stage
+    inProvincialLibrary: false,
   }));
+  const library = (await libraryProjectsOfEnterprise(db, application.enterpriseUscc, application.id)).map((project) => ({
+    applicationNumber: project.projectNumber,
+    uscc: project.enterpriseUscc,
+    projectName: project.projectName,
+    inProvincialLibrary: true,
+  }));
+  return [...declarations, ...library];
 }
 
 /** A unit's library in a call: applications it passed (in its library, or recommended from it). */

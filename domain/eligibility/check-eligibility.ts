@@ -14,7 +14,7 @@ import type { RuleOutcome, Verdict } from './rule.js';
 export interface EligibilityContext {
   /** From the administrator's decision table; 单项覆盖 when absent. */
   minimumIntegrationStage?: IntegrationStage;
-  /** Live declarations of this call and this year's provincial library entries (E6). */
+  /** Live declarations of this call and the enterprise's projects in the provincial library (E6). */
   earlierDeclarations: readonly EarlierDeclaration[];
   /** The application's own number once it has one, so a resubmission is not its own duplicate. */
   ownApplicationNumber?: string;

@@ -1,16 +1,18 @@
-// E6 (四、2): a project already in this year's provincial library need not, and may not, be declared again, and the
-// same enterprise may not declare the same project twice in a call. "The same project" is the same USCC and the
+// E6 (四、2): a project already in the provincial library (admitted in an earlier call and still in it) need not, and
+// may not, be declared again, and the same enterprise may not declare the same project twice in a call. "The same project" is the same USCC and the
 // same project name once spelling noise (spaces, punctuation, full-width forms, ASCII case) is removed.
 import type { ApplicationFields } from '../application.js';
 import { normaliseUscc } from '../uscc.js';
 import { outcomesOf, type RuleOutcome } from './rule.js';
 
-/** A declaration the caller loaded for comparison: live ones of this call and this year's library entries. */
+/** A declaration the caller loaded for comparison: live ones of this call and the enterprise's library projects. */
 export interface EarlierDeclaration {
+  /** For a library project, its project number (the application number it was declared under). */
   applicationNumber: string;
   uscc: string;
   projectName: string;
-  inProvincialLibraryThisYear: boolean;
+  /** A project now in the provincial library (省级重点项目库), of any call. */
+  inProvincialLibrary: boolean;
 }
 
 // Half-width forms only: NFKC has already folded （）－，． and the like into them.
@@ -42,10 +44,10 @@ export function checkNotDuplicate(
       normaliseProjectName(declaration.projectName) === projectName,
   );
   // The library entry is the stronger reason: it tells the applicant nothing more needs doing.
-  const match = same.find((declaration) => declaration.inProvincialLibraryThisYear) ?? same[0];
+  const match = same.find((declaration) => declaration.inProvincialLibrary) ?? same[0];
   if (match === undefined) return outcomesOf('E6', []);
-  const reason = match.inProvincialLibraryThisYear
-    ? `该项目已列入本年度省级重点项目库（申报编号${match.applicationNumber}），无需重复申报`
+  const reason = match.inProvincialLibrary
+    ? `该项目已列入省级重点项目库（项目名称：${match.projectName}，项目编号${match.applicationNumber}），无需重复申报`
     : `该项目已申报（申报编号${match.applicationNumber}），同一企业的同一项目不能重复申报`;
   return [{ ruleId: 'E6', result: 'refused', reason, field: 'projectName' }];
 }

@@ -12,6 +12,7 @@ import { roles } from '../../web/server/identity/roles.js';
 import { registrationKinds, registrationStatuses } from '../../web/server/identity/registration-repository.js';
 import { tokenPurposes } from '../../web/server/identity/account-token-repository.js';
 import { letterAudiences } from '../../domain/letter-audience.js';
+import { projectStatusCodes } from '../../domain/project-status.js';
 import { testDatabaseUrl } from '../support/database.js';
 import { openTestCall } from '../support/declaration.js';
 import { seedLibrary } from '../support/library.js';
@@ -41,6 +42,9 @@ const expected: Record<string, readonly string[]> = {
   'registration.status': registrationStatuses,
   'account_token.purpose': tokenPurposes,
   'letter.audience': letterAudiences,
+  'project.status': projectStatusCodes,
+  'project_status_event.from_status': projectStatusCodes,
+  'project_status_event.to_status': projectStatusCodes,
 };
 
 const ENUM_CHECK = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/;

@@ -72,7 +72,7 @@ describe('checkEligibility', () => {
     // given
     const fields = validApplication();
     const earlierDeclarations = [
-      { applicationNumber: '2021-130100-0002', uscc: fields.uscc, projectName: fields.projectName, inProvincialLibraryThisYear: false },
+      { applicationNumber: '2021-130100-0002', uscc: fields.uscc, projectName: fields.projectName, inProvincialLibrary: false },
     ];
     // when / then
     expect(checkEligibility(fields, { earlierDeclarations }).verdict).toBe('refused');

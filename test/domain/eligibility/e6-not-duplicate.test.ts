@@ -6,7 +6,7 @@ const fields = { uscc: shijiazhuangUscc, projectName: '基于5G的智能工厂�
 
 /** An earlier declaration of the same enterprise and project unless told otherwise. */
 function earlier(changes: Partial<EarlierDeclaration> = {}): EarlierDeclaration {
-  return { applicationNumber: '2021-130100-0003', uscc: shijiazhuangUscc, projectName: fields.projectName, inProvincialLibraryThisYear: false, ...changes };
+  return { applicationNumber: '2021-130100-0003', uscc: shijiazhuangUscc, projectName: fields.projectName, inProvincialLibrary: false, ...changes };
 }
 
 describe('normaliseProjectName', () => {
@@ -31,7 +31,8 @@ describe('E6 not a duplicate', () => {
     ['nothing declared before', []],
     ['another enterprise with the same project name', [earlier({ uscc: '91130229MA0F3K7TXQ' })]],
     ['the same enterprise with another project', [earlier({ projectName: '基于5G的智能工厂（二期）项目' })]],
-    ['another enterprise’s project in the library', [earlier({ uscc: '91130229MA0F3K7TXQ', inProvincialLibraryThisYear: true })]],
+    ['another enterprise’s project in the library', [earlier({ uscc: '91130229MA0F3K7TXQ', inProvincialLibrary: true })]],
+    ['another project of the same enterprise in the library', [earlier({ projectName: '基于5G的智能工厂（二期）项目', inProvincialLibrary: true })]],
   ])('passes with %s', (_case, declarations) => {
     expect(checkNotDuplicate(fields, declarations)).toEqual([{ ruleId: 'E6', result: 'pass' }]);
   });
@@ -44,14 +45,19 @@ describe('E6 not a duplicate', () => {
       '该项目已申报（申报编号2021-130100-0003），同一企业的同一项目不能重复申报',
     ],
     [
-      'the project in this year’s provincial library',
-      [earlier({ applicationNumber: '2021-130100-0001', inProvincialLibraryThisYear: true })],
-      '该项目已列入本年度省级重点项目库（申报编号2021-130100-0001），无需重复申报',
+      'the project in the provincial library',
+      [earlier({ applicationNumber: '2021-130100-0001', inProvincialLibrary: true })],
+      '该项目已列入省级重点项目库（项目名称：基于5G的智能工厂（一期）项目，项目编号2021-130100-0001），无需重复申报',
     ],
     [
       'a declaration and a library entry, naming the library entry',
-      [earlier(), earlier({ applicationNumber: '2021-130100-0001', inProvincialLibraryThisYear: true })],
-      '该项目已列入本年度省级重点项目库（申报编号2021-130100-0001），无需重复申报',
+      [earlier(), earlier({ applicationNumber: '2021-130100-0001', inProvincialLibrary: true })],
+      '该项目已列入省级重点项目库（项目名称：基于5G的智能工厂（一期）项目，项目编号2021-130100-0001），无需重复申报',
+    ],
+    [
+      'a library project of an earlier call spelt differently, naming it as the library has it',
+      [earlier({ applicationNumber: '2020-130100-0042', projectName: '基于5G的智能工厂(一期)项目', inProvincialLibrary: true })],
+      '该项目已列入省级重点项目库（项目名称：基于5G的智能工厂(一期)项目，项目编号2020-130100-0042），无需重复申报',
     ],
   ])('refuses %s, naming the earlier one', (_case, declarations, reason) => {
     expect(checkNotDuplicate(fields, declarations)).toEqual([{ ruleId: 'E6', result: 'refused', field: 'projectName', reason }]);

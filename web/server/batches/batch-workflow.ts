@@ -6,6 +6,7 @@ import { findAttachment, foreignReferences } from '../../../store/attachment-rep
 import { findBatch, insertBatch, markBatchSubmitted, renderedEntries, reopenedUntil } from '../../../store/batch-repository.js';
 import type { Call } from '../../../domain/call.js';
 import { queueProcessStart, queueTaskCompletion } from '../../../store/engine-command-repository.js';
+import { insertProjectsOfBatch } from '../../../store/project-repository.js';
 import { activeRecommendations, recommendedApplications } from '../../../store/recommendation-repository.js';
 import { definitionForCall } from '../../../store/release-repository.js';
 import { queueDeclarationMessage } from '../engine-commands/declaration-message.js';
@@ -101,9 +102,13 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
       variables: { batchAction: 'submit', sealedTable: { id: scan.id, fileName: scan.fileName, sha256: scan.sha256 } },
       subject: { batch: { callId: call.id, unitId } },
     });
+    // Each application of the batch becomes a project (待形式审查) in this transaction: a refused or rolled-back
+    // submission creates none, and the unit's lock with the submitted check makes a second submission create none.
+    const held = await recommendedApplications(client, call.id, unitId);
+    await insertProjectsOfBatch(client, { callId: call.id, unitId, applications: held, actor: account.username, at: now });
     const messages: string[] = [];
-    for (const held of await recommendedApplications(client, call.id, unitId)) {
-      messages.push(await queueDeclarationMessage(client, { id: held.applicationId, applicationNumber: held.applicationNumber }, 'batchSubmitted'));
+    for (const application of held) {
+      messages.push(await queueDeclarationMessage(client, { id: application.applicationId, applicationNumber: application.applicationNumber }, 'batchSubmitted'));
     }
     return [batchCommand, ...messages];
   });
