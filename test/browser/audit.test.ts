@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
-import { seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { downloadedWorkbook, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { draftAndSubmit, openTestCall, randomUscc, sealAndSend, validModeData } from '../support/declaration.js';
 import { mailedToken, registrationBody } from '../support/registration.js';
 import { createTestAccount, signIn } from '../support/web.js';
@@ -123,7 +122,7 @@ describe('the audit page and the application’s trail in chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出Excel/ }).click()]);
     // then: the same rows, by cells
     expect(download.suggestedFilename()).toMatch(/^操作日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const sheet = (await workbookOf(download)).getWorksheet('操作日志')!;
+    const sheet = (await downloadedWorkbook(download)).getWorksheet('操作日志')!;
     expect(sheet.getRow(1).values).toEqual([undefined, '时间（北京时间）', '操作人', '角色', '操作', '对象', '批次', '单位', '申报编号', '详情']);
     const cells = (row: number) => [1, 2, 3, 4, 5, 7, 8].map((column) => sheet.getRow(row).getCell(column).value);
     const minute = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -162,7 +161,7 @@ describe('the audit page and the application’s trail in chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // and the export holds the same actions and actors, by cells
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出Excel/ }).click()]);
-    const sheet = (await workbookOf(download)).getWorksheet('操作日志')!;
+    const sheet = (await downloadedWorkbook(download)).getWorksheet('操作日志')!;
     const exported = Array.from({ length: sheet.rowCount - 1 }, (_, i): [string, string] => [String(sheet.getRow(i + 2).getCell(2).value), String(sheet.getRow(i + 2).getCell(4).value)]);
     for (const [, label, actor] of expected) expect(exported.some(([who, what]) => what === label && who.includes(actor)), label).toBe(true);
     expect(exported.length).toBe(listed.rows.length);
@@ -188,12 +187,3 @@ describe('the audit page and the application’s trail in chromium', () => {
   });
 });
 
-// helpers
-
-async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of (await download.createReadStream())!) chunks.push(Buffer.from(chunk as Buffer));
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.concat(chunks) as never);
-  return book;
-}

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call } from '../../domain/call.js';
 import { insertRecommendation, listIndicators } from '../../store/recommendation-repository.js';
-import { hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
+import { downloadedWorkbook, hasHorizontalScroll, seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
 import { openTestCall } from '../support/declaration.js';
 import { seedLibrary } from '../support/library.js';
@@ -59,7 +59,7 @@ describe('the indicators (附件1) page in chromium', () => {
 
     // export, and edit the file: 秦皇岛市 becomes a cap of 3, 唐山市 gets a target of 45
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出附件1/ }).click()]);
-    const book = await workbookOf(download);
+    const book = await downloadedWorkbook(download);
     const sheet = book.getWorksheet(SHEET)!;
     expect(sheet.getRow(4).values).toEqual([undefined, 3, '秦皇岛市', 10, '目标', 1]);
     sheet.getRow(4).getCell(3).value = 3;
@@ -115,11 +115,3 @@ describe('the indicators (附件1) page in chromium', () => {
     await page.close();
   });
 });
-
-async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of (await download.createReadStream())!) chunks.push(Buffer.from(chunk as Buffer));
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.concat(chunks) as never);
-  return book;
-}

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSink, type SmtpSink } from '../../dev-stack/smtp-sink.js';
-import { createLogger } from '../../platform/logger.js';
-import { startOutboxSender } from '../../workers/outbox/outbox-sender.js';
+import type { SmtpSink } from '../../dev-stack/smtp-sink.js';
 import { closeBrowserHarness, openBrowserHarness, type BrowserHarness } from '../support/browser-harness.js';
+import { startMailCatcher, type MailCatcher } from '../support/mail-catcher.js';
 import { seriousAccessibilityViolations, signInThroughPage, waitForPage } from '../support/browser.js';
 import { pdfBytes } from '../support/declaration.js';
 import { waitFor } from '../support/engine.js';
@@ -16,15 +15,14 @@ import { createTestAccount, signIn } from '../support/web.js';
 describe('letters and the inbox in chromium', () => {
   let web: BrowserHarness['web'], base: string, browser: Browser;
   let sink: SmtpSink;
-  let sender: { stop(): Promise<void> };
+  let mail: MailCatcher | undefined;
   beforeAll(async () => {
     ({ web, base, browser } = await openBrowserHarness());
-    sink = await startSmtpSink();
-    sender = startOutboxSender({ db: web.db, smtpUrl: sink.url, from: 'noreply@gxt.hebei.local', logger: createLogger('test-outbox', 'silent'), pollMs: 200 });
+    mail = await startMailCatcher(web.db);
+    sink = mail.sink;
   });
   afterAll(async () => {
-    await sender?.stop();
-    await sink?.stop();
+    await mail?.stop();
     await closeBrowserHarness({ web, browser });
   });
 

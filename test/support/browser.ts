@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { CHROMIUM } from '../../dev-stack/chromium.js';
 
 // Debian's chromium driven by playwright-core (no browser download), headless, as root in CI.
@@ -71,4 +72,13 @@ export async function fillSteadily(page: Page, label: string, value: string): Pr
  */
 export async function waitForForm(page: Page, timeout = 30_000): Promise<void> {
   await page.locator('[aria-busy="false"]:has(.fjs-form)').first().waitFor({ timeout });
+}
+
+/** Reads a spreadsheet the page downloaded, to check it by cells. */
+export async function downloadedWorkbook(download: Download): Promise<ExcelJS.Workbook> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await download.createReadStream())!) chunks.push(Buffer.from(chunk as Buffer));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.concat(chunks) as never);
+  return book;
 }

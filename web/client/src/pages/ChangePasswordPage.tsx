@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { noContent } from '../../../server/schemas/common.js';
 import { api, fieldsOf, messageOf } from '../api.js';
+import { NewPasswordFields } from '../components/NewPasswordFields.js';
 
 /** 修改密码: the current password, then the new one twice; other sessions of the account end. */
 export function ChangePasswordPage() {
@@ -26,15 +27,7 @@ export function ChangePasswordPage() {
         <Form.Item label="原密码" name="currentPassword" rules={[{ required: true, message: '请输入原密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label="新密码" name="newPassword" rules={[{ required: true, message: '请输入新密码' }, { min: 10, message: '新密码至少 10 个字符' }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label="再次输入新密码" name="confirm" dependencies={['newPassword']} rules={[
-          { required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))) }),
-        ]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" what="新密码" />
         <Button type="primary" htmlType="submit" loading={busy}>修改密码</Button>
       </Form>
     </Card>

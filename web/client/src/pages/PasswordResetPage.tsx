@@ -1,8 +1,9 @@
-import { Alert, Button, Form, Input, Result } from 'antd';
+import { Alert, Button, Form, Result } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { noContent } from '../../../server/schemas/common.js';
 import { api, fieldsOf, messageOf } from '../api.js';
+import { NewPasswordFields } from '../components/NewPasswordFields.js';
 import { PublicCard } from '../components/registrations/PublicCard.js';
 
 /** The mailed reset link: the new password twice; every session of the account ends. */
@@ -27,13 +28,7 @@ export function PasswordResetPage() {
           setBusy(false);
         }
       }}>
-        <Form.Item label="新密码（至少 10 个字符）" name="newPassword" rules={[{ required: true, min: 10, message: '新密码至少 10 个字符' }]}><Input.Password autoComplete="new-password" /></Form.Item>
-        <Form.Item label="再次输入新密码" name="confirm" dependencies={['newPassword']} rules={[
-          { required: true, message: '请再次输入新密码' },
-          ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))) }),
-        ]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="newPassword" what="新密码" label="新密码（至少 10 个字符）" />
         <Button type="primary" htmlType="submit" block loading={busy}>设置新密码</Button>
       </Form>
     </PublicCard>

@@ -7,6 +7,7 @@ import { registrationSubmitted } from '../../../server/schemas/registrations.js'
 import { api, fieldsOf, messageOf } from '../api.js';
 import { PublicCard } from '../components/registrations/PublicCard.js';
 import { RegistrationFileInput } from '../components/registrations/RegistrationFileInput.js';
+import { NewPasswordFields } from '../components/NewPasswordFields.js';
 
 interface Values {
   uscc: string; usccAsPrinted?: boolean; enterpriseName: string; unitId: string; legalRepresentative: string; contactName: string;
@@ -79,13 +80,7 @@ export function RegisterPage() {
         <Form.Item label="用户名" name="username" rules={[{ required: true, pattern: /^[a-z0-9._-]{3,64}$/, message: '用户名为3至64位小写字母、数字、点、下划线或连字符' }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item label="密码（至少 10 个字符）" name="password" rules={[{ required: true, min: 10, message: '密码至少 10 个字符' }]}><Input.Password autoComplete="new-password" /></Form.Item>
-        <Form.Item label="再次输入密码" name="confirm" dependencies={['password']} rules={[
-          { required: true, message: '请再次输入密码' },
-          ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) }),
-        ]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" what="密码" label="密码（至少 10 个字符）" />
         <RegistrationFileInput label="营业执照" onUploaded={(licence) => setFiles((current) => ({ ...current, licence }))} />
         <RegistrationFileInput label="授权书" onUploaded={(authorisation) => setFiles((current) => ({ ...current, authorisation }))} />
         <Button type="primary" htmlType="submit" block loading={busy}>提交注册</Button>

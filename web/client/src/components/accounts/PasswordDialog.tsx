@@ -1,8 +1,9 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { noContent } from '../../../../server/schemas/common.js';
 import type { ManagedAccount } from '../../../../server/schemas/accounts.js';
 import { api, fieldsOf, messageOf } from '../../api.js';
+import { NewPasswordFields } from '../NewPasswordFields.js';
 import type { AccountScope } from './AccountDialog.js';
 
 /** 设置初始密码: the manager types a new initial password twice; every session of the account ends. Rendered only while open. */
@@ -33,15 +34,7 @@ export function PasswordDialog({ scope, account, onClose, onSaved }: {
     <Modal title={`设置初始密码：${account.username}`} open okText="设置" cancelText="取消" okButtonProps={{ loading: busy }} onOk={() => void save()} onCancel={onClose}>
       <Typography.Paragraph>设置后该账号在各处的登录立即失效，须用新密码重新登录；请另行告知本人，并提醒其登录后修改密码。</Typography.Paragraph>
       <Form form={form} layout="vertical" name="initial-password">
-        <Form.Item label="新的初始密码" name="password" rules={[{ required: true, message: '请填写初始密码' }, { min: 10, message: '初始密码至少 10 个字符' }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label="再次输入" name="confirm" dependencies={['password']} rules={[
-          { required: true, message: '请再次输入初始密码' },
-          ({ getFieldValue }) => ({ validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) }),
-        ]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" what="初始密码" label="新的初始密码" confirmLabel="再次输入" />
       </Form>
       {problem && <Alert type="error" showIcon role="alert" title={problem} />}
     </Modal>
