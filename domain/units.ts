@@ -50,6 +50,11 @@ export function unitById(id: string): ReportingUnit | undefined {
   return reportingUnits.find((unit) => unit.id === id);
 }
 
+/** A unit's name; the id itself when no unit has it (a stored record naming an unknown unit stays readable). */
+export function unitNameOf(id: string): string {
+  return unitById(id)?.name ?? id;
+}
+
 /** The reporting unit a GB/T 2260 region code belongs to; undefined outside Hebei and for 130000 (province level). */
 export function unitForRegion(regionCode: string): UnitId | undefined {
   if (!/^13\d{4}$/.test(regionCode)) return undefined;

@@ -1,7 +1,7 @@
 import type { Pool } from '../../../platform/database.js';
 import { auditActionLabel } from '../../../domain/audit-actions.js';
 import { actorRoleLabel } from '../../../domain/audit-actors.js';
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import { applicationIdOfNumber, listAuditEntries, type AuditFilter, type AuditRow } from '../../../store/audit-log-repository.js';
 import type { AuditFilters, AuditRowView } from '../schemas/audit.js';
 
@@ -37,7 +37,7 @@ export function auditRowView(row: AuditRow): AuditRowView {
   return {
     id: row.id, at: row.at, actor: row.actor, actorName: row.actorAccount?.displayName ?? null, actorRole: actorRoleLabel(row.actor, row.actorAccount),
     action: row.action, actionLabel: auditActionLabel(row.action), subject: row.subject,
-    callId: row.callId, callTitle: row.callTitle, unitId: row.unitId, unitName: row.unitId ? unitById(row.unitId)?.name ?? row.unitId : null,
+    callId: row.callId, callTitle: row.callTitle, unitId: row.unitId, unitName: row.unitId ? unitNameOf(row.unitId) : null,
     applicationId: row.applicationId, applicationNumber: row.applicationNumber, detail: row.detail,
   };
 }

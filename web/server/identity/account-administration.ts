@@ -4,10 +4,10 @@ import {
   administratorChangeProblems, afterChange, changedFields, endsSessions, isManagedByUnitAdministrator, LAST_ADMINISTRATOR_MESSAGE,
   leavesNoAdministrator, removesActiveAdministrator, unitAdministratorChangeProblems, type AccountChange, type AccountFieldProblem,
 } from '../../../domain/account-rules.js';
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { AppError } from '../errors.js';
-import { retireResetTokens } from './account-token-repository.js';
+import { replacePassword } from './password-replacement.js';
 import type { Account, Role } from './roles.js';
 import { activeHoldersOf, lockUscc } from './registration-repository.js';
 import { deleteSessionsOf } from './session-repository.js';
@@ -150,7 +150,7 @@ export async function changeAccount(db: Pool, manager: Manager, accountId: numbe
     if (disabledChanges) {
       await insertAuditEntry(client, { ...audit, action: after.disabled ? 'account.disabled' : 'account.enabled', detail: { by: manager.kind, sessionsEnded: after.disabled ? sessionsEnded : 0 } });
     }
-    return { ...after, unitName: unitNameOf(after.unitId) };
+    return { ...after, unitName: unitNameOrNull(after.unitId) };
   });
 }
 
@@ -159,10 +159,7 @@ export async function setInitialPassword(db: Pool, manager: Manager, accountId: 
   await withTransaction(db, async (client) => {
     const { account } = await lockManaged(client, manager, accountId);
     if (account.id === manager.account.id) throw refused([{ field: 'password', message: '自己的密码请在“修改密码”中修改' }]);
-    await client.query('UPDATE account SET password_hash = $2, password_changed_at = now() WHERE id = $1', [accountId, passwordHash]);
-    const sessionsEnded = await deleteSessionsOf(client, accountId);
-    // Reset links mailed before stop working too: whoever holds one must not undo the new password.
-    await retireResetTokens(client, accountId, new Date());
+    const sessionsEnded = await replacePassword(client, { accountId, passwordHash, now: new Date() });
     await insertAuditEntry(client, { actor: manager.account.username, action: 'account.password-set', subject: `account:${account.username}`, unitId: account.unitId, detail: { by: manager.kind, sessionsEnded } });
   });
 }
@@ -213,13 +210,13 @@ function refused(problems: AccountFieldProblem[]): AppError {
   return new AppError('VALIDATION_FAILED', problems[0]!.message, problems.map(({ field, message }) => ({ path: `body.${field}`, message })));
 }
 
-function unitNameOf(unitId: string | null): string | null {
-  return unitId ? (unitById(unitId)?.name ?? unitId) : null;
+function unitNameOrNull(unitId: string | null): string | null {
+  return unitId ? unitNameOf(unitId) : null;
 }
 
 function toManaged(row: Row): ManagedAccountRow {
   return {
-    id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: unitNameOf(row.unit_id),
+    id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role, unitId: row.unit_id, unitName: unitNameOrNull(row.unit_id),
     enterpriseUscc: row.enterprise_uscc, email: row.email, unitAdmin: row.unit_admin, disabled: row.disabled, createdAt: row.created_at,
   };
 }

@@ -46,9 +46,10 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
   await db.query('DELETE FROM session WHERE token_hash = $1', [tokenHash]);
 }
 
-/** Ends every other session of the account (after a password change). */
-export async function deleteOtherSessions(db: Queryable, accountId: number, keepTokenHash: string): Promise<void> {
-  await db.query('DELETE FROM session WHERE account_id = $1 AND token_hash <> $2', [accountId, keepTokenHash]);
+/** Ends every other session of the account (after a password change); returns how many. */
+export async function deleteOtherSessions(db: Queryable, accountId: number, keepTokenHash: string): Promise<number> {
+  const result = await db.query('DELETE FROM session WHERE account_id = $1 AND token_hash <> $2', [accountId, keepTokenHash]);
+  return result.rowCount ?? 0;
 }
 
 /** Ends every session of the account (disabled, its rights changed, a new initial password); returns how many. */

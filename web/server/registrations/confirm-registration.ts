@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Pool } from '../../../platform/database.js';
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { AppError } from '../errors.js';
 import { useAccountToken } from '../identity/account-token-repository.js';
@@ -19,6 +19,6 @@ export async function confirmRegistration(deps: { db: Pool; clock: Clock }, toke
       throw new AppError('LINK_EXPIRED', '链接已失效或已使用：确认链接24小时内有效且只能使用一次。如尚未完成注册，请重新注册。');
     }
     await insertAuditEntry(client, { actor: registration.username, action: 'registration.confirmed', subject: `registration:${registration.id}`, detail: { email: registration.email }, unitId: registration.unitId });
-    return { status: 'pending' as const, unitName: unitById(registration.unitId)?.name ?? registration.unitId };
+    return { status: 'pending' as const, unitName: unitNameOf(registration.unitId) };
   });
 }

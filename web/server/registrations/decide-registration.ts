@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { decisionMail } from '../../../domain/registration.js';
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import type { Clock } from '../../../platform/clock.js';
 import { withTransaction, type Pool, type Queryable } from '../../../platform/database.js';
 import { MESSAGE_ID_DOMAIN } from '../../../store/applicant-notifications.js';
@@ -77,7 +77,7 @@ async function approve(client: Queryable, deps: DecideRegistrationDeps, account:
 }
 
 async function queueDecisionMail(client: Queryable, publicUrl: string, registration: Registration, approved: boolean, reason: string | null): Promise<void> {
-  const unitName = unitById(registration.unitId)?.name ?? registration.unitId;
+  const unitName = unitNameOf(registration.unitId);
   const mail = decisionMail({ enterpriseName: registration.enterpriseName, unitName, username: registration.username, approved, reason, signInUrl: `${publicUrl}/login` });
   await queueEmail(client, { eventKey: `registration:${registration.id}:decision`, recipient: registration.email, ...mail }, MESSAGE_ID_DOMAIN);
 }

@@ -1,4 +1,4 @@
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import type { Queryable } from '../../../platform/database.js';
 import { AppError } from '../errors.js';
 import { activeHoldersOf, findRegistration, findRegistrationFile, listRegistrations, type Registration, type RegistrationFile } from '../identity/registration-repository.js';
@@ -47,7 +47,7 @@ async function visibleRegistration(db: Queryable, account: Account, id: string):
 function summaryOf(registration: Registration): RegistrationSummary {
   return {
     id: registration.id, uscc: registration.uscc, enterpriseName: registration.enterpriseName, unitId: registration.unitId,
-    unitName: unitById(registration.unitId)?.name ?? registration.unitId, kind: registration.kind, status: registration.status,
+    unitName: unitNameOf(registration.unitId), kind: registration.kind, status: registration.status,
     checksumFails: registration.usccAsPrinted, createdAt: registration.createdAt,
   };
 }

@@ -3,10 +3,9 @@ import { withTransaction, type Pool } from '../../../platform/database.js';
 import { hashPassword } from '../../../platform/password.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { AppError } from '../errors.js';
-import { updatePasswordHash } from '../identity/account-repository.js';
-import { retireResetTokens, useAccountToken } from '../identity/account-token-repository.js';
+import { useAccountToken } from '../identity/account-token-repository.js';
 import { findResetAccount } from '../identity/registration-repository.js';
-import { deleteSessionsOf } from '../identity/session-repository.js';
+import { replacePassword } from '../identity/password-replacement.js';
 
 /**
  * Sets a new password with a mailed reset token, in one transaction: every session of the account ends and every
@@ -19,9 +18,7 @@ export async function resetPassword(deps: { db: Pool; clock: Clock }, token: str
     const used = await useAccountToken(client, 'reset-password', token, now);
     const account = used?.accountId ? await findResetAccount(client, used.accountId) : undefined;
     if (!account) throw new AppError('LINK_EXPIRED', '链接已失效或已使用：重置密码链接1小时内有效且只能使用一次，请重新申请。');
-    await updatePasswordHash(client, account.id, passwordHash);
-    const sessions = await deleteSessionsOf(client, account.id);
-    await retireResetTokens(client, account.id, now);
+    const sessions = await replacePassword(client, { accountId: account.id, passwordHash, now });
     await insertAuditEntry(client, { actor: account.username, action: 'account.password-reset', subject: `account:${account.id}`, detail: { endedSessions: sessions } });
   });
 }

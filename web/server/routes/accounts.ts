@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from '../../../platform/database.js';
 import { hashPassword } from '../../../platform/password.js';
 import { accountShapeProblems } from '../../../domain/account-rules.js';
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import { AppError } from '../errors.js';
 import { changeAccount, createAccount, listAccounts, setInitialPassword, type Manager } from '../identity/account-administration.js';
 import { accountOf } from '../plugins/authentication.js';
@@ -68,7 +68,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ db: Pool }> = async (app, { 
   }, async (request) => {
     const unitId = accountOf(request).unitId!;
     const { accounts } = await listAccounts(db, { role: 'city-reviewer', unitId, page: 1, pageSize: 1000 });
-    return { unitId, unitName: unitById(unitId)?.name ?? unitId, accounts };
+    return { unitId, unitName: unitNameOf(unitId), accounts };
   });
 
   app.post('/api/my-unit/accounts', {

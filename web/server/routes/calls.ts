@@ -10,7 +10,7 @@ import { judgeAttachmentType } from '../../../domain/attachment-types.js';
 import type { Call } from '../../../domain/call.js';
 import { callState, judgeScheduleChange, shiftByYears, titleForYear, type CallSchedule } from '../../../domain/call-calendar.js';
 import { unstorableReason, unstorableTextMessages } from '../../../domain/storable-text.js';
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { deleteCallDownload, findCallDownload, insertCallDownload, listCallDownloads, type CallDownload } from '../../../store/call-download-repository.js';
 import {
@@ -131,7 +131,7 @@ export const callRoutes: FastifyPluginAsyncZod<CallRouteOptions> = async (app, {
     let notes: string[] = [];
     await change(request.params.callId, accountOf(request).username, 'call.calendar.changed', { calendar: body }, async (client, call) => {
       const lifecycle = (await findCallLifecycle(client, call.id))!;
-      const unitDeadlines = (await listUnitDeadlines(client, call.id)).map((u) => ({ unitName: unitById(u.unitId)?.name ?? u.unitId, enterpriseDeadline: u.enterpriseDeadline }));
+      const unitDeadlines = (await listUnitDeadlines(client, call.id)).map((u) => ({ unitName: unitNameOf(u.unitId), enterpriseDeadline: u.enterpriseDeadline }));
       const verdict = judgeScheduleChange(call, next, { state: callState(lifecycle), now: clock.now(), hasApplications: await callHasApplications(client, call.id), unitDeadlines });
       if (!verdict.ok) throw new AppError('VALIDATION_FAILED', verdict.problems[0]!.message, verdict.problems);
       notes = verdict.notes;

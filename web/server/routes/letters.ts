@@ -3,7 +3,7 @@ import { withTransaction, type Pool } from '../../../platform/database.js';
 import {
   chooseEnterpriseRecipients, chooseUnitRecipients, letterAudienceOf, letterEventKeys, letterMailBody, type LetterAudience,
 } from '../../../domain/letter-audience.js';
-import { reportingUnits, unitById } from '../../../domain/units.js';
+import { reportingUnits, unitNameOf } from '../../../domain/units.js';
 import { MESSAGE_ID_DOMAIN } from '../../../store/applicant-notifications.js';
 import { findAttachments, foreignReferences } from '../../../store/attachment-repository.js';
 import { insertAuditEntry } from '../../../store/audit-log-repository.js';
@@ -38,7 +38,7 @@ export const letterRoutes: FastifyPluginAsyncZod<{ db: Pool }> = async (app, { d
     const letters = await sentLetters(db, { accountId: account.id, unitId: account.role === 'city-reviewer' ? account.unitId : null });
     return letters.map((letter) => ({
       ...letter,
-      recipients: letter.recipients.map((r) => ({ ...r, name: names.get(r.id) ?? unitById(r.id)?.name ?? r.id })),
+      recipients: letter.recipients.map((r) => ({ ...r, name: names.get(r.id) ?? unitNameOf(r.id) })),
       readCount: letter.recipients.filter((r) => r.read).length,
     }));
   });

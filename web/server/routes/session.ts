@@ -1,14 +1,14 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../../platform/clock.js';
-import { withTransaction, type Pool } from '../../../platform/database.js';
+import type { Pool } from '../../../platform/database.js';
 import { hashPassword, unusablePasswordHash, verifyPassword } from '../../../platform/password.js';
 import { AppError } from '../errors.js';
-import { findAccountById, findAccountByUsername, updatePasswordHash } from '../identity/account-repository.js';
+import { findAccountById, findAccountByUsername } from '../identity/account-repository.js';
 import { candidateGroupsOf, type Account } from '../identity/roles.js';
 import { openRegistrationOfUsername, type RegistrationStatus } from '../identity/registration-repository.js';
-import { retireResetTokens } from '../identity/account-token-repository.js';
-import { createSession, deleteOtherSessions, deleteSession } from '../identity/session-repository.js';
+import { replacePassword } from '../identity/password-replacement.js';
+import { createSession, deleteSession } from '../identity/session-repository.js';
 import { accountOf, SESSION_COOKIE } from '../plugins/authentication.js';
 import { noContent } from '../schemas/common.js';
 import { passwordChange, sessionView, signIn } from '../schemas/session.js';
@@ -89,12 +89,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
       throw new AppError('VALIDATION_FAILED', '原密码不正确。', [{ path: 'body.currentPassword', message: '原密码不正确' }]);
     }
     const passwordHash = await hashPassword(request.body.newPassword);
-    // The new password holds alone: other sessions end and reset links mailed before it are spent.
-    await withTransaction(db, async (client) => {
-      await updatePasswordHash(client, account.id, passwordHash);
-      await deleteOtherSessions(client, account.id, request.session!.tokenHash);
-      await retireResetTokens(client, account.id, clock.now());
-    });
+    await replacePassword(db, { accountId: account.id, passwordHash, now: clock.now(), keepSessionHash: request.session!.tokenHash });
     return reply.status(204).send(null);
   });
 };

@@ -1,5 +1,5 @@
 import { isScanMediaType } from '../../../domain/attachment-types.js';
-import { unitById } from '../../../domain/units.js';
+import { unitNameOf } from '../../../domain/units.js';
 import { findApplication, latestRuleOutcomes } from '../../../store/application-repository.js';
 import { findAttachments } from '../../../store/attachment-repository.js';
 import { latestDocuments, type DocumentKind } from '../../../store/document-repository.js';
@@ -32,7 +32,7 @@ export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: str
     submitLabel: stageOf(task.processDefinitionId, task.taskDefinitionKey, task.name).submitLabel,
     application: application ? { id: application.id, applicationNumber: application.applicationNumber, template: application.template, status: application.status, data: application.data } : null,
     batch: subject.kind === 'batch'
-      ? { callId: subject.batch.callId, callTitle: subject.batch.callTitle, unitName: unitById(subject.batch.unitId)?.name ?? subject.batch.unitId, renderedAt: subject.batch.renderedAt?.toISOString() ?? null }
+      ? { callId: subject.batch.callId, callTitle: subject.batch.callTitle, unitName: unitNameOf(subject.batch.unitId), renderedAt: subject.batch.renderedAt?.toISOString() ?? null }
       : null,
     attachments: await attachmentsOf(deps, scoped, application?.data ?? {}),
     warnings: application ? await warningsOf(deps, application.id) : [],

@@ -1,4 +1,4 @@
-import { unitById } from '../../../domain/units.js';
+import { unitById, unitNameOf } from '../../../domain/units.js';
 import type { Queryable } from '../../../platform/database.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
 import type { TaskRow } from '../schemas/tasks.js';
@@ -47,7 +47,7 @@ function subjectOf({ task, subject }: ScopedTask): TaskRow['subject'] {
       };
     }
     case 'batch': {
-      const unitName = unitById(subject.batch.unitId)?.name ?? subject.batch.unitId;
+      const unitName = unitNameOf(subject.batch.unitId);
       return { ...none, kind: 'batch', title: `${unitName}推荐批次（${subject.batch.callTitle}）`, unitId: subject.batch.unitId, unitName };
     }
     case 'none':
