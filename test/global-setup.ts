@@ -43,9 +43,17 @@ export default async function setup(project: TestProject) {
   process.stderr.write(`[global-setup] database and engine ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const engineConfig = { ENGINE_URL: stack.engineUrl, ENGINE_REST_USER: engineUser, ENGINE_REST_PASSWORD: enginePassword };
   const db = createPool(stack.databaseUrl);
-  await migrate(db, MIGRATIONS_DIR);
-  // As the web server does at start: the shipped models become versions and releases.
-  await seedShippedModels({ db, engine: createEngineApi(createEngineClient(engineConfig)) }, { processesDir: path.join(projectRoot, 'processes'), formsDir: path.join(projectRoot, 'forms') });
+  try {
+    await migrate(db, MIGRATIONS_DIR);
+    // As the web server does at start: the shipped models become versions and releases.
+    await seedShippedModels({ db, engine: createEngineApi(createEngineClient(engineConfig)) }, { processesDir: path.join(projectRoot, 'processes'), formsDir: path.join(projectRoot, 'forms') });
+  } catch (error) {
+    // A refused model or migration stops the run: vitest calls no teardown then, so the engine and PostgreSQL are
+    // stopped here rather than left running.
+    await db.end();
+    await stack.stop();
+    throw error;
+  }
   const workers = startWorkerRuntime({
     engine: engineConfig,
     config: { WORKER_MAX_TASKS: 10, WORKER_LOCK_MS: 30_000, WORKER_LONG_POLL_MS: 10_000, WORKER_RETRIES: 3, WORKER_RETRY_BASE_MS: 200, WORKER_ID_PREFIX: 'test-pool' },
