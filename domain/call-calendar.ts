@@ -18,6 +18,8 @@ export interface CallSchedule {
   correctionDays: number;
   maxCorrectionRounds: number;
   sealDueDays: number;
+  /** The working days a unit has to answer the province's return at formal review. */
+  returnAnswerDays: number;
 }
 
 /** A call's state from its lifecycle columns. */
@@ -51,8 +53,8 @@ export type ScheduleChangeVerdict = { ok: false; problems: { path: string; messa
 /**
  * Judges a calendar change: the dates in order (opening, enterprise deadline, units' deadline); the units' own
  * deadlines still inside; and, for a published call, no running window cut (a deadline not yet passed moved before
- * now, an opening already passed moved after now while applications exist). Correction and seal days change only
- * the windows opened afterwards, which the notes say.
+ * now, an opening already passed moved after now while applications exist). Correction, seal and return-answer days
+ * change only the windows opened afterwards, which the notes say.
  */
 export function judgeScheduleChange(current: CallSchedule, next: CallSchedule, context: ScheduleChangeContext): ScheduleChangeVerdict {
   const problems: { path: string; message: string }[] = [];
@@ -79,6 +81,7 @@ export function judgeScheduleChange(current: CallSchedule, next: CallSchedule, c
     notes.push('补正天数与轮次的修改只适用于此后发出的补正要求，已发出的补正期限不变。');
   }
   if (next.sealDueDays !== current.sealDueDays) notes.push('盖章上传天数的修改只适用于此后开始的盖章上传期限，已开始的期限不变。');
+  if (next.returnAnswerDays !== current.returnAnswerDays) notes.push('退回答复天数的修改只适用于此后省厅退回的申报，已退回的答复期限不变。');
   return { ok: true, notes };
 }
 

@@ -31,6 +31,8 @@ export const callSchema = z.object({
   maxCorrectionRounds: z.number().int().min(0).max(10),
   /** The working days an applicant has to upload the sealed scans once the materials are rendered. */
   sealDueDays: z.number().int().min(1).max(90),
+  /** The working days a unit has to answer the province's return of an application at formal review (stage 4a). */
+  returnAnswerDays: z.number().int().min(1).max(30),
   /** 全省重点项目培育数量不少于200项: the province-wide floor recommendations are measured against. */
   provinceFloor: z.number().int().min(0),
 }).superRefine((call, context) => {
@@ -79,6 +81,7 @@ export const call2021: Call = {
   correctionDays: 10,
   maxCorrectionRounds: 2,
   sealDueDays: 5,
+  returnAnswerDays: 5,
   provinceFloor: 200,
 };
 

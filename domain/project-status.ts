@@ -43,10 +43,11 @@ export function isInLibrary(status: ProjectStatus): boolean {
 }
 
 // The moves of stage 4a: formal review admits, returns to the unit or refuses; the unit's answer brings a returned
-// project back to review; any project in the library may exit (退库). Later stages add their moves here.
+// project back to review, or withdraws it from the batch (not admitted); any project in the library may exit (退库).
+// Later stages add their moves here.
 const stageMoves: Readonly<Partial<Record<ProjectStatus, readonly ProjectStatus[]>>> = {
   received: ['admitted', 'returned', 'not-admitted'],
-  returned: ['received'],
+  returned: ['received', 'not-admitted'],
 };
 
 /** The statuses a project in `from` may move to. */

@@ -11,4 +11,10 @@ export const workerTopics: readonly string[] = [
   'recommendation-record',
   'recommendation-table-render',
   'batch-reminders',
+  'project-formal-checks',
+  'project-snapshot',
+  'project-status',
+  'project-return-overdue',
+  'project-change-check',
+  'project-change-apply',
 ];

@@ -88,6 +88,27 @@ export async function unitsReferencingAttachment(db: Queryable, attachmentId: st
   return result.rows.map((row) => row.unit_id);
 }
 
+/**
+ * Whether an attachment belongs to what reached the province: a project's application (its uploads and rendered
+ * documents), a submitted batch's 推荐表 and sealed scan, or a unit's answer to a formal review return. The
+ * province's approval roles (division head, finance, leadership) may open these and nothing else.
+ */
+export async function attachmentReachedProvince(db: Queryable, attachmentId: string): Promise<boolean> {
+  const result = await db.query(
+    `SELECT 1 FROM application_attachment l JOIN project p ON p.application_id = l.application_id WHERE l.attachment_id = $1
+     UNION ALL
+     SELECT 1 FROM application_document d JOIN project p ON p.application_id = d.application_id WHERE d.attachment_id = $1
+     UNION ALL
+     SELECT 1 FROM unit_batch b WHERE b.submitted_at IS NOT NULL AND $1 IN (b.table_pdf_id, b.table_docx_id, b.sealed_scan_id)
+     UNION ALL
+     SELECT 1 FROM project_formal_review r
+      WHERE r.answer_attachments @> jsonb_build_array(jsonb_build_object('id', $1::text)) OR r.new_sealed_table->>'id' = $1::text
+     LIMIT 1`,
+    [attachmentId],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
+
 /** Whose uploads a reference may name: an enterprise's, a unit's, or (a generic task) the account's own or its unit's. */
 export type AttachmentOwner = { uscc: string } | { unitId: string } | { accountId: number; unitId: string | null };
 

@@ -53,8 +53,10 @@ export async function listUnitDeadlines(db: Queryable, callId: string): Promise<
 /** Replaces a call's calendar and the windows counted per application. */
 export async function updateCallSchedule(db: Queryable, callId: string, schedule: CallSchedule): Promise<void> {
   await db.query(
-    `UPDATE call SET opens_at = $2, enterprise_deadline = $3, city_deadline = $4, correction_days = $5, max_correction_rounds = $6, seal_due_days = $7 WHERE id = $1`,
-    [callId, schedule.opensAt, schedule.enterpriseDeadline, schedule.cityDeadline, schedule.correctionDays, schedule.maxCorrectionRounds, schedule.sealDueDays],
+    `UPDATE call SET opens_at = $2, enterprise_deadline = $3, city_deadline = $4, correction_days = $5, max_correction_rounds = $6, seal_due_days = $7,
+            return_answer_working_days = $8 WHERE id = $1`,
+    [callId, schedule.opensAt, schedule.enterpriseDeadline, schedule.cityDeadline, schedule.correctionDays, schedule.maxCorrectionRounds, schedule.sealDueDays,
+      schedule.returnAnswerDays],
   );
 }
 

@@ -18,6 +18,7 @@ interface CallRow {
   correction_days: number;
   max_correction_rounds: number;
   seal_due_days: number;
+  return_answer_working_days: number;
   province_floor: number;
 }
 
@@ -39,6 +40,7 @@ function toCall(row: CallRow): Call {
     correctionDays: row.correction_days,
     maxCorrectionRounds: row.max_correction_rounds,
     sealDueDays: row.seal_due_days,
+    returnAnswerDays: row.return_answer_working_days,
     provinceFloor: row.province_floor,
   });
 }
@@ -48,11 +50,13 @@ export async function insertCallIfMissing(db: Queryable, call: Call): Promise<bo
   const valid = callSchema.parse(call);
   const result = await db.query(
     `INSERT INTO call (id, year, title, guide, opens_at, enterprise_deadline, city_deadline, directions, direction_templates,
-                       direction_capped_at_one_per_unit, notice_texts, contacts, downloads, correction_days, max_correction_rounds, province_floor, seal_due_days)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO NOTHING`,
+                       direction_capped_at_one_per_unit, notice_texts, contacts, downloads, correction_days, max_correction_rounds, province_floor, seal_due_days,
+                       return_answer_working_days)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (id) DO NOTHING`,
     [valid.id, valid.year, valid.title, valid.guide, valid.opensAt, valid.enterpriseDeadline, valid.cityDeadline, JSON.stringify(valid.directions),
       JSON.stringify(valid.directionTemplates), valid.directionCappedAtOnePerUnit, JSON.stringify(valid.noticeTexts), JSON.stringify(valid.contacts),
-      JSON.stringify(valid.downloads), valid.correctionDays, valid.maxCorrectionRounds, valid.provinceFloor, valid.sealDueDays],
+      JSON.stringify(valid.downloads), valid.correctionDays, valid.maxCorrectionRounds, valid.provinceFloor, valid.sealDueDays,
+      valid.returnAnswerDays],
   );
   return result.rowCount === 1;
 }

@@ -10,7 +10,7 @@ export const engineCommandKinds = ['start-process', 'complete-task', 'correlate-
 export type EngineCommandKind = (typeof engineCommandKinds)[number];
 
 /** Whom a command concerns: a start links its instance to it. */
-export type EngineCommandSubject = { applicationId: string } | { batch: { callId: string; unitId: string } };
+export type EngineCommandSubject = { applicationId: string } | { batch: { callId: string; unitId: string } } | { projectId: string };
 
 interface CommandState {
   id: string;
@@ -62,12 +62,14 @@ interface CommandRow {
   done_at: Date | null;
   message_name: string | null;
   catching_activity_id: string | null;
+  project_id: string | null;
 }
 
 function toCommand(row: CommandRow): EngineCommand {
   const subject: EngineCommandSubject | null = row.application_id
     ? { applicationId: row.application_id }
-    : row.batch_call_id && row.batch_unit_id ? { batch: { callId: row.batch_call_id, unitId: row.batch_unit_id } } : null;
+    : row.batch_call_id && row.batch_unit_id ? { batch: { callId: row.batch_call_id, unitId: row.batch_unit_id } }
+    : row.project_id ? { projectId: row.project_id } : null;
   const state: CommandState = {
     id: row.id, variables: row.variables, subject, createdAt: row.created_at, attempts: row.attempts, lastError: row.last_error, doneAt: row.done_at,
   };
@@ -82,8 +84,10 @@ function toCommand(row: CommandRow): EngineCommand {
   }
 }
 
-function subjectColumns(subject: EngineCommandSubject): [string | null, string | null, string | null] {
-  return 'applicationId' in subject ? [subject.applicationId, null, null] : [null, subject.batch.callId, subject.batch.unitId];
+function subjectColumns(subject: EngineCommandSubject): [string | null, string | null, string | null, string | null] {
+  if ('applicationId' in subject) return [subject.applicationId, null, null, null];
+  if ('projectId' in subject) return [null, null, null, subject.projectId];
+  return [null, subject.batch.callId, subject.batch.unitId, null];
 }
 
 /** Queues the start of a process instance in the caller's transaction; returns the command's id. */
@@ -92,8 +96,8 @@ export async function queueProcessStart(
   start: { processDefinitionId: string; processDefinitionKey: string; businessKey: string; variables: Record<string, unknown>; subject: EngineCommandSubject },
 ): Promise<string> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO engine_command (kind, process_definition_id, process_definition_key, business_key, variables, application_id, batch_call_id, batch_unit_id)
-     VALUES ('start-process', $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO engine_command (kind, process_definition_id, process_definition_key, business_key, variables, application_id, batch_call_id, batch_unit_id, project_id)
+     VALUES ('start-process', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [start.processDefinitionId, start.processDefinitionKey, start.businessKey, JSON.stringify(start.variables), ...subjectColumns(start.subject)],
   );
   return result.rows[0]!.id;
@@ -105,8 +109,8 @@ export async function queueTaskCompletion(
   completion: { taskId: string; processInstanceId: string; variables: Record<string, unknown>; subject: EngineCommandSubject },
 ): Promise<string> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO engine_command (kind, task_id, process_instance_id, variables, application_id, batch_call_id, batch_unit_id)
-     VALUES ('complete-task', $1, $2, $3, $4, $5, $6) RETURNING id`,
+    `INSERT INTO engine_command (kind, task_id, process_instance_id, variables, application_id, batch_call_id, batch_unit_id, project_id)
+     VALUES ('complete-task', $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [completion.taskId, completion.processInstanceId, JSON.stringify(completion.variables), ...subjectColumns(completion.subject)],
   );
   return result.rows[0]!.id;
@@ -121,8 +125,8 @@ export async function queueMessageCorrelation(
   message: { messageName: string; businessKey: string; processDefinitionKey: string; catchingActivityId: string; variables: Record<string, unknown>; subject: EngineCommandSubject },
 ): Promise<string> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO engine_command (kind, message_name, business_key, process_definition_key, catching_activity_id, variables, application_id, batch_call_id, batch_unit_id)
-     VALUES ('correlate-message', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO engine_command (kind, message_name, business_key, process_definition_key, catching_activity_id, variables, application_id, batch_call_id, batch_unit_id, project_id)
+     VALUES ('correlate-message', $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [message.messageName, message.businessKey, message.processDefinitionKey, message.catchingActivityId, JSON.stringify(message.variables), ...subjectColumns(message.subject)],
   );
   return result.rows[0]!.id;
@@ -145,7 +149,8 @@ export async function claimNextDueEngineCommand(db: Queryable): Promise<EngineCo
         AND NOT EXISTS (
           SELECT 1 FROM engine_command earlier
            WHERE earlier.done_at IS NULL AND earlier.id < c.id
-             AND (earlier.application_id = c.application_id OR (earlier.batch_call_id = c.batch_call_id AND earlier.batch_unit_id = c.batch_unit_id)))
+             AND (earlier.application_id = c.application_id OR earlier.project_id = c.project_id
+                  OR (earlier.batch_call_id = c.batch_call_id AND earlier.batch_unit_id = c.batch_unit_id)))
       ORDER BY c.next_attempt_at, c.id
       LIMIT 1
       FOR UPDATE SKIP LOCKED`,
@@ -175,12 +180,12 @@ export async function findEngineCommand(db: Queryable, id: string): Promise<Engi
   return result.rows[0] && toCommand(result.rows[0]);
 }
 
-/** Every command of an application or a batch, oldest first. */
+/** Every command of an application, a batch or a project, oldest first. */
 export async function engineCommandsOf(db: Queryable, subject: EngineCommandSubject): Promise<EngineCommand[]> {
-  const [applicationId, callId, unitId] = subjectColumns(subject);
+  const [applicationId, callId, unitId, projectId] = subjectColumns(subject);
   const result = await db.query<CommandRow>(
-    'SELECT * FROM engine_command WHERE application_id = $1 OR (batch_call_id = $2 AND batch_unit_id = $3) ORDER BY id',
-    [applicationId, callId, unitId],
+    'SELECT * FROM engine_command WHERE application_id = $1 OR (batch_call_id = $2 AND batch_unit_id = $3) OR project_id = $4 ORDER BY id',
+    [applicationId, callId, unitId, projectId],
   );
   return result.rows.map(toCommand);
 }
@@ -201,7 +206,8 @@ export async function failingEngineCommands(db: Queryable, maxResults: number): 
     `SELECT e.*, a.application_number, jsonb_build_object('projectName', a.data->'projectName') AS summary,
             coalesce(a.unit_id, e.batch_unit_id) AS unit_id, c.id AS call_id, c.title AS call_title
        FROM engine_command e
-       LEFT JOIN application a ON a.id = e.application_id
+       LEFT JOIN project pr ON pr.id = e.project_id
+       LEFT JOIN application a ON a.id = coalesce(e.application_id, pr.application_id)
        LEFT JOIN call c ON c.id = coalesce(a.call_id, e.batch_call_id)
       WHERE e.done_at IS NULL AND e.attempts > 0
       ORDER BY e.created_at, e.id
@@ -211,7 +217,7 @@ export async function failingEngineCommands(db: Queryable, maxResults: number): 
   return result.rows.map((row) => ({
     command: toCommand(row),
     applicationNumber: row.application_number,
-    projectName: row.application_id === null ? null : summaryOf(row.summary).projectName,
+    projectName: row.application_number === null ? null : summaryOf(row.summary).projectName,
     unitId: row.unit_id,
     callId: row.call_id,
     callTitle: row.call_title,

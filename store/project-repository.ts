@@ -18,9 +18,19 @@ export interface Project {
   createdAt: Date;
   admittedAt: Date | null;
   processInstanceId: string | null;
+  snapshot: ProjectSnapshot | null;
   /** From the application's data, as lists show it. */
   projectName: string;
   enterpriseName: string;
+}
+
+/** The application as admitted (LIFECYCLE.md stage 4a): its data, its attachments' hashes, its rendered documents. */
+export interface ProjectSnapshot {
+  admittedAt: string;
+  template: string;
+  data: Record<string, unknown>;
+  attachments: { id: string; fileName: string; mediaType: string; sha256: string; label: string }[];
+  documents: { kind: string; format: string; attachmentId: string; fileName: string; sha256: string }[];
 }
 
 /** One row of a project's history: from (null at creation), to, who, when, why. */
@@ -43,6 +53,7 @@ interface ProjectRow {
   created_at: Date;
   admitted_at: Date | null;
   process_instance_id: string | null;
+  snapshot: ProjectSnapshot | null;
   data: unknown;
 }
 
@@ -53,7 +64,7 @@ function toProject(row: ProjectRow): Project {
   return {
     id: row.id, applicationId: row.application_id, projectNumber: row.project_number, callId: row.call_id, unitId: row.unit_id,
     enterpriseUscc: row.enterprise_uscc, status: row.status, createdAt: row.created_at, admittedAt: row.admitted_at,
-    processInstanceId: row.process_instance_id, projectName: summary.projectName, enterpriseName: summary.enterpriseName,
+    processInstanceId: row.process_instance_id, snapshot: row.snapshot, projectName: summary.projectName, enterpriseName: summary.enterpriseName,
   };
 }
 
@@ -122,6 +133,35 @@ export async function libraryProjectsOfEnterprise(db: Queryable, enterpriseUscc:
     [enterpriseUscc, exceptApplicationId, [...inLibraryStatuses]],
   );
   return result.rows.map(toProject);
+}
+
+/** Links a project to the process instance its start command started. */
+export async function setProjectProcessInstance(db: Queryable, projectId: string, processInstanceId: string): Promise<void> {
+  await db.query('UPDATE project SET process_instance_id = $2 WHERE id = $1', [projectId, processInstanceId]);
+}
+
+/** The projects of these process instances (the tasklist's subjects). */
+export async function projectsOfInstances(db: Queryable, processInstanceIds: readonly string[]): Promise<Project[]> {
+  if (!processInstanceIds.length) return [];
+  const result = await db.query<ProjectRow>(`${SELECT_PROJECT} WHERE p.process_instance_id = ANY($1::text[])`, [processInstanceIds]);
+  return result.rows.map(toProject);
+}
+
+/** Projects whose process was never queued to start (created before the project process existed): the backfill. */
+export async function projectsWithoutProcess(db: Queryable): Promise<Project[]> {
+  const result = await db.query<ProjectRow>(
+    `${SELECT_PROJECT}
+      WHERE p.process_instance_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM engine_command c WHERE c.project_id = p.id AND c.kind = 'start-process')
+      ORDER BY p.project_number`,
+  );
+  return result.rows.map(toProject);
+}
+
+/** Freezes the application as admitted: set once, a retried admission keeps the first snapshot. */
+export async function setProjectSnapshot(db: Queryable, projectId: string, snapshot: ProjectSnapshot): Promise<boolean> {
+  const result = await db.query('UPDATE project SET snapshot = $2 WHERE id = $1 AND snapshot IS NULL', [projectId, JSON.stringify(snapshot)]);
+  return (result.rowCount ?? 0) > 0;
 }
 
 /** A project's status history, oldest first. */

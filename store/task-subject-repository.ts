@@ -3,6 +3,7 @@ import type { ApplicationStatus } from '../domain/application-status.js';
 import { summaryOf } from '../domain/application-summary.js';
 import type { TemplateCode } from '../domain/directions.js';
 import type { RuleResult } from '../domain/eligibility/rule.js';
+import type { ProjectStatus } from '../domain/project-status.js';
 
 // What the tasklist shows beside an engine task: the application or the unit batch its process instance belongs
 // to, and the names of the people it mentions. One query per kind for a whole list of tasks.
@@ -36,19 +37,43 @@ export interface TaskBatch {
 /** The applications of these process instances, with the warnings of their latest check round counted in the same query. */
 export async function applicationsOfInstances(db: Queryable, processInstanceIds: readonly string[]): Promise<TaskApplication[]> {
   if (!processInstanceIds.length) return [];
+  return (await applicationRows(db, 'a.process_instance_id = ANY($1::text[])', 'a.process_instance_id', processInstanceIds)).map(({ project: _, ...application }) => application);
+}
+
+/** The project a task of a project process belongs to: its application, as the tasklist lists it, and the project. */
+export type TaskProjectApplication = TaskApplication & { project: TaskProject };
+
+/** The project of a task (processes/project.bpmn). */
+export interface TaskProject {
+  id: string;
+  projectNumber: string;
+  status: ProjectStatus;
+}
+
+/** The applications of the projects of these (project process) instances; processInstanceId is the project's. */
+export async function projectApplicationsOfInstances(db: Queryable, processInstanceIds: readonly string[]): Promise<TaskProjectApplication[]> {
+  if (!processInstanceIds.length) return [];
+  const rows = await applicationRows(db, 'p.process_instance_id = ANY($1::text[])', 'p.process_instance_id', processInstanceIds, 'JOIN project p ON p.application_id = a.id');
+  return rows.flatMap((row) => (row.project ? [{ ...row, project: row.project }] : []));
+}
+
+// helpers
+
+async function applicationRows(db: Queryable, where: string, instanceColumn: string, processInstanceIds: readonly string[], join = ''): Promise<(TaskApplication & { project?: TaskProject })[]> {
   const result = await db.query<{
     id: string; process_instance_id: string; application_number: string | null; unit_id: string | null; template: TemplateCode; status: ApplicationStatus;
-    summary: unknown; warning_count: number;
+    summary: unknown; warning_count: number; project_id?: string; project_number?: string; project_status?: ProjectStatus;
   }>(
     // Only the summary's fields leave the database; summaryOf parses them as every other reader does.
-    `SELECT a.id, a.process_instance_id, a.application_number, a.unit_id, a.template, a.status,
+    `SELECT a.id, ${instanceColumn} AS process_instance_id, a.application_number, a.unit_id, a.template, a.status,
             jsonb_build_object('enterpriseName', a.data->'enterpriseName', 'projectName', a.data->'projectName') AS summary, w.warning_count
-       FROM application a
+            ${join ? ', p.id AS project_id, p.project_number, p.status AS project_status' : ''}
+       FROM application a ${join}
        CROSS JOIN LATERAL (
          SELECT count(*) FILTER (WHERE o.result = $2)::int AS warning_count FROM application_rule_outcome o
           WHERE o.application_id = a.id AND o.round = (SELECT max(m.round) FROM application_rule_outcome m WHERE m.application_id = a.id)
        ) w
-      WHERE a.process_instance_id = ANY($1::text[])`,
+      WHERE ${where}`,
     [processInstanceIds, 'warning' satisfies RuleResult],
   );
   return result.rows.map((row) => {
@@ -56,6 +81,7 @@ export async function applicationsOfInstances(db: Queryable, processInstanceIds:
     return {
       id: row.id, processInstanceId: row.process_instance_id, applicationNumber: row.application_number, unitId: row.unit_id, template: row.template,
       status: row.status, enterpriseName, projectName, warningCount: row.warning_count,
+      ...(row.project_id ? { project: { id: row.project_id, projectNumber: row.project_number!, status: row.project_status! } } : {}),
     };
   });
 }

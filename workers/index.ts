@@ -3,9 +3,16 @@ import { applicationRenderDocuments } from './topics/application-render-document
 import { applicationRequestCorrection } from './topics/application-request-correction.js';
 import { applicationStatus } from './topics/application-status.js';
 import { batchReminders } from './topics/batch-reminders.js';
+import { projectChangeApply } from './topics/project-change-apply.js';
+import { projectChangeCheck } from './topics/project-change-check.js';
+import { projectFormalChecks } from './topics/project-formal-checks.js';
+import { projectReturnOverdue } from './topics/project-return-overdue.js';
+import { projectSnapshot } from './topics/project-snapshot.js';
+import { projectStatus } from './topics/project-status.js';
 import { recommendationRecord } from './topics/recommendation-record.js';
 import { recommendationTableRender } from './topics/recommendation-table-render.js';
 import type { Worker } from './worker.js';
 
 /** Every worker this project runs; one file per topic under topics/. */
-export const allWorkers: Worker[] = [applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord, recommendationTableRender, batchReminders];
+export const allWorkers: Worker[] = [applicationCheck, applicationRequestCorrection, applicationRenderDocuments, applicationStatus, recommendationRecord, recommendationTableRender, batchReminders,
+  projectFormalChecks, projectSnapshot, projectStatus, projectReturnOverdue, projectChangeCheck, projectChangeApply];

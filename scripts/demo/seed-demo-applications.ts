@@ -58,6 +58,7 @@ export async function seedDemoApplications(options: DemoSeedOptions): Promise<De
   if (failed.length) throw new Error(`${failed.length} of ${unfinished.length} demo applications did not reach their state; first: ${failed[0]}`);
 
   const batchSubmitted = await submitBatchIfDemoOnly(context, await sessionOf(tangshanEnterprise.reviewer));
+  if (batchSubmitted) await admitDemoProjects(context, await sessionOf('province'));
   return { seeded: unfinished, alreadyThere: demoApplications.length - unfinished.length, batchSubmitted };
 }
 
@@ -162,6 +163,24 @@ async function reachStatus(context: SeedContext, session: DemoSession, id: strin
     }
     return undefined;
   });
+}
+
+/**
+ * The province's formal review of 唐山's demo batch: all its projects but the last admitted into the provincial
+ * library (在库), the last left at formal review for the officer to try.
+ */
+async function admitDemoProjects(context: SeedContext, officer: DemoSession): Promise<void> {
+  const demoNames = demoApplications.filter((a) => a.enterprise === tangshanEnterprise && a.target === 'recommended').map((a) => a.projectName);
+  const tasks = await waitUntil('the formal review tasks', context.waiting, async () => {
+    const answer = await officer.get('/api/tasks?stage=FormalReview');
+    expectStatus(answer, 200, 'reading the formal review tasks');
+    const found = (answer.body as { tasks: { taskId: string; subject: { projectName: string | null } }[] }).tasks.filter((t) => demoNames.includes(t.subject.projectName ?? ''));
+    return found.length === demoNames.length ? found : undefined;
+  });
+  const byName = (name: string) => tasks.find((t) => t.subject.projectName === name)!;
+  for (const name of demoNames.slice(0, -1)) {
+    expectStatus(await officer.post(`/api/tasks/${byName(name).taskId}/complete`, { formalDecision: 'admit', formalOpinion: '推荐材料齐全、盖章完整，同意纳入省级重点项目库。' }), 204, 'admitting a demo project');
+  }
 }
 
 /**

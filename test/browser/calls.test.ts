@@ -80,6 +80,14 @@ describe('the calls pages in chromium', () => {
     await page.getByText('日程已保存').waitFor();
     await expect.poll(async () => (await stored()).enterpriseDeadline.toISOString()).toBe(wantedMinute.toISOString());
 
+    // the days a unit has to answer a return at formal review: saved, with what it leaves alone
+    const returnDays = page.getByLabel('省厅退回答复天数（工作日）');
+    expect(await returnDays.inputValue()).toBe('5');
+    await returnDays.fill('8');
+    await page.getByRole('button', { name: '保存日程' }).click();
+    await page.getByText('退回答复天数的修改只适用于此后省厅退回的申报，已退回的答复期限不变。').waitFor();
+    await expect.poll(async () => (await stored()).returnAnswerDays).toBe(8);
+
     // a download uploaded
     await page.getByLabel('下载文件标题').fill('附件2 申报材料（新年度版）');
     await page.locator('input[type=file]').setInputFiles({ name: '附件2.pdf', mimeType: 'application/pdf', buffer: pdfBytes });

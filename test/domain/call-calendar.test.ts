@@ -8,6 +8,7 @@ const schedule: CallSchedule = {
   correctionDays: 10,
   maxCorrectionRounds: 2,
   sealDueDays: 5,
+  returnAnswerDays: 5,
 };
 const running: ScheduleChangeContext = { state: 'published', now: new Date('2022-12-05T12:00:00+08:00'), hasApplications: true, unitDeadlines: [] };
 
@@ -52,9 +53,14 @@ describe('judgeScheduleChange', () => {
     expect(!verdict.ok && verdict.problems[0]!.message).toMatch(/^唐山市已为本市企业规定截止时间/);
   });
 
-  it('says correction and seal days apply to windows opened afterwards only', () => {
-    const verdict = judgeScheduleChange(schedule, { ...schedule, correctionDays: 7, sealDueDays: 3 }, running);
-    expect(verdict).toEqual({ ok: true, notes: ['补正天数与轮次的修改只适用于此后发出的补正要求，已发出的补正期限不变。', '盖章上传天数的修改只适用于此后开始的盖章上传期限，已开始的期限不变。'] });
+  it('says correction, seal and return-answer days apply to windows opened afterwards only', () => {
+    const verdict = judgeScheduleChange(schedule, { ...schedule, correctionDays: 7, sealDueDays: 3, returnAnswerDays: 8 }, running);
+    expect(verdict).toEqual({ ok: true, notes: [
+      '补正天数与轮次的修改只适用于此后发出的补正要求，已发出的补正期限不变。',
+      '盖章上传天数的修改只适用于此后开始的盖章上传期限，已开始的期限不变。',
+      '退回答复天数的修改只适用于此后省厅退回的申报，已退回的答复期限不变。',
+    ] });
+    expect(judgeScheduleChange(schedule, { ...schedule, returnAnswerDays: 3 }, running)).toEqual({ ok: true, notes: ['退回答复天数的修改只适用于此后省厅退回的申报，已退回的答复期限不变。'] });
   });
 });
 

@@ -44,6 +44,8 @@ describe('the moves between project statuses (stage 4a)', () => {
     ['received', 'returned', 'legal'],
     ['received', 'not-admitted', 'legal'],
     ['returned', 'received', 'legal'],
+    // the unit withdraws a returned application from its batch
+    ['returned', 'not-admitted', 'legal'],
     // exit from the library, from any status in it
     ['admitted', 'exited', 'legal'],
     ['pilot', 'exited', 'legal'],

@@ -44,7 +44,7 @@ describe('projects created by a unit’s batch submission', () => {
     expect(projects.map((p) => p.applicationId).sort()).toEqual(library.map((e) => e.id).sort());
     for (const project of projects) {
       const entry = library.find((e) => e.id === project.applicationId)!;
-      expect(project).toMatchObject({ projectNumber: entry.applicationNumber, callId: call.id, unitId: '130600', status: 'received', admittedAt: null, processInstanceId: null });
+      expect(project).toMatchObject({ projectNumber: entry.applicationNumber, callId: call.id, unitId: '130600', status: 'received', admittedAt: null });
       const events = await projectStatusEvents(web.db, project.id);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ fromStatus: null, toStatus: 'received', reason: '推荐批次已报送省厅' });

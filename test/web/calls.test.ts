@@ -14,7 +14,7 @@ import { createTestAccount, signIn, testApp } from '../support/web.js';
 type Headers = Record<string, string>;
 type Settings = {
   id: string; year: number; title: string; state: string; opensAt: string; enterpriseDeadline: string; cityDeadline: string;
-  correctionDays: number; maxCorrectionRounds: number; sealDueDays: number; contacts: unknown[]; links: unknown[];
+  correctionDays: number; maxCorrectionRounds: number; sealDueDays: number; returnAnswerDays: number; contacts: unknown[]; links: unknown[];
   files: { id: string; title: string; fileName: string; url: string }[]; notes: string[];
 };
 const DAY = 86_400_000;
@@ -38,7 +38,7 @@ describe('calls as data: the next year, the calendar, downloads, open and close'
   let web: Awaited<ReturnType<typeof testApp>>;
   let province: Headers;
   let previous: Call;
-  const calendarOf = (s: Settings) => ({ opensAt: s.opensAt, enterpriseDeadline: s.enterpriseDeadline, cityDeadline: s.cityDeadline, correctionDays: s.correctionDays, maxCorrectionRounds: s.maxCorrectionRounds, sealDueDays: s.sealDueDays });
+  const calendarOf = (s: Settings) => ({ opensAt: s.opensAt, enterpriseDeadline: s.enterpriseDeadline, cityDeadline: s.cityDeadline, correctionDays: s.correctionDays, maxCorrectionRounds: s.maxCorrectionRounds, sealDueDays: s.sealDueDays, returnAnswerDays: s.returnAnswerDays });
   const settings = async (id: string) => (await web.app.inject({ method: 'GET', url: `/api/calls/${id}/settings`, headers: province })).json() as Settings;
   const callRows = async () => (await web.db.query('SELECT id, year FROM call ORDER BY id')).rows;
 
@@ -50,7 +50,7 @@ describe('calls as data: the next year, the calendar, downloads, open and close'
     previous = await openTestCall(web.db, new Date(), {
       id: `y${year}-${Date.now() % 100000}`, year, title: `${year}年河北省工业互联网创新发展重点项目申报`,
       opensAt: new Date(`${year}-11-29T00:00:00+08:00`), enterpriseDeadline: new Date(`${year}-12-15T23:59:59+08:00`), cityDeadline: new Date(`${year}-12-20T23:59:59+08:00`),
-      noticeTexts: { ...call2021.noticeTexts, footer: '河北省工信厅（测试页脚）' }, correctionDays: 7, maxCorrectionRounds: 1, sealDueDays: 4, provinceFloor: 180,
+      noticeTexts: { ...call2021.noticeTexts, footer: '河北省工信厅（测试页脚）' }, correctionDays: 7, maxCorrectionRounds: 1, sealDueDays: 4, returnAnswerDays: 8, provinceFloor: 180,
     });
     await replaceIndicators(web.db, previous.id, [{ unitId: '130100', target: 30, isCap: false }, { unitId: '130200', target: 5, isCap: true }], 'test');
     expect((await uploadDownload(web.app, province, previous.id, '附件1 指标分配表', '附件1.pdf', pdfBytes)).statusCode).toBe(201);
@@ -64,7 +64,7 @@ describe('calls as data: the next year, the calendar, downloads, open and close'
     expect(created.statusCode, created.body).toBe(201);
     const answer = created.json() as Settings;
     const year = previous.year + 1;
-    expect(answer).toMatchObject({ id: String(year), year, title: `${year}年河北省工业互联网创新发展重点项目申报`, state: 'draft', correctionDays: 7, maxCorrectionRounds: 1, sealDueDays: 4 });
+    expect(answer).toMatchObject({ id: String(year), year, title: `${year}年河北省工业互联网创新发展重点项目申报`, state: 'draft', correctionDays: 7, maxCorrectionRounds: 1, sealDueDays: 4, returnAnswerDays: 8 });
     expect(new Date(answer.opensAt).toISOString()).toBe(new Date(`${year}-11-29T00:00:00+08:00`).toISOString());
     expect(new Date(answer.enterpriseDeadline).toISOString()).toBe(shiftByYears(previous.enterpriseDeadline, 1).toISOString());
     expect(new Date(answer.cityDeadline).toISOString()).toBe(new Date(`${year}-12-20T23:59:59+08:00`).toISOString());
@@ -112,6 +112,18 @@ describe('calls as data: the next year, the calendar, downloads, open and close'
     expect((await web.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'call.calendar.changed' AND subject = $1", [`call:${id}`])).rows[0]!.n).toBe(0);
   });
 
+  it('refuses return-answer days outside 1–30, and changes nothing', async () => {
+    const id = String(previous.year + 1);
+    const before = await settings(id);
+    for (const returnAnswerDays of [0, 31, 2.5]) {
+      const refused = await web.app.inject({ method: 'PUT', url: `/api/calls/${id}/calendar`, headers: province, payload: { ...calendarOf(before), returnAnswerDays } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().fields).toEqual([{ path: 'body.returnAnswerDays', message: returnAnswerDays === 2.5 ? '退回答复天数须为整数' : '退回答复天数（工作日）须在 1–30 之间' }]);
+    }
+    expect(await settings(id)).toEqual(before);
+    expect((await findCall(web.db, id))!.returnAnswerDays).toBe(8);
+  });
+
   it('moves the enterprise deadline, says the windows already opened keep their days, publishes, and the applicant sees it with its download', async () => {
     const id = String(previous.year + 1);
     const before = await settings(id);
@@ -120,6 +132,11 @@ describe('calls as data: the next year, the calendar, downloads, open and close'
     expect(moved.statusCode, moved.body).toBe(200);
     expect((moved.json() as Settings).notes).toEqual(['补正天数与轮次的修改只适用于此后发出的补正要求，已发出的补正期限不变。']);
     expect((await findCall(web.db, id))!.enterpriseDeadline.toISOString()).toBe(later);
+    const returnDays = await web.app.inject({ method: 'PUT', url: `/api/calls/${id}/calendar`, headers: province, payload: { ...calendarOf(moved.json() as Settings), returnAnswerDays: 10 } });
+    expect(returnDays.statusCode, returnDays.body).toBe(200);
+    expect(returnDays.json() as Settings).toMatchObject({ returnAnswerDays: 10, notes: ['退回答复天数的修改只适用于此后省厅退回的申报，已退回的答复期限不变。'] });
+    expect((await findCall(web.db, id))!.returnAnswerDays).toBe(10);
+    expect((await web.db.query("SELECT detail->'calendar'->'returnAnswerDays' AS days FROM audit_log WHERE action = 'call.calendar.changed' AND subject = $1 ORDER BY id DESC LIMIT 1", [`call:${id}`])).rows).toEqual([{ days: 10 }]);
     const published = await web.app.inject({ method: 'POST', url: `/api/calls/${id}/open`, headers: province });
     expect((published.json() as Settings).state).toBe('published');
     expect((await web.app.inject({ method: 'POST', url: `/api/calls/${id}/open`, headers: province })).statusCode).toBe(409);

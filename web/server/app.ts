@@ -36,6 +36,10 @@ import { unitGroupRoutes } from './routes/unit-groups.js';
 import { accountRoutes } from './routes/accounts.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { passwordResetRoutes } from './routes/password-reset.js';
+import { projectChangeRoutes } from './routes/project-changes.js';
+import { projectRoutes } from './routes/projects.js';
+import { libraryRoutes } from './routes/library.js';
+import { provinceBatchRoutes } from './routes/province-batches.js';
 
 export interface AppDeps {
   engine: EngineApi;
@@ -89,6 +93,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes, { db: deps.db });
   await app.register(registrationRoutes, { db: deps.db, clock: deps.clock, store: deps.attachments.store, maxBytes: deps.attachments.maxBytes, ...deps.security });
   await app.register(passwordResetRoutes, { db: deps.db, clock: deps.clock, ...deps.security });
+  await app.register(projectChangeRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(projectRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine, deployedFormReader(deps.engine), deps.db), clock: deps.clock });
+  await app.register(libraryRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(provinceBatchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 
   return app as unknown as FastifyInstance;

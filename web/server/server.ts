@@ -12,6 +12,7 @@ import { migrate } from '../../platform/migrate.js';
 import { assertPortFree } from '../../platform/ports.js';
 import { buildApp } from './app.js';
 import { startEngineCommandRelay } from './engine-commands/relay.js';
+import { queueMissingProjectStarts } from './projects/project-start.js';
 import { seedShippedModels } from './studio/seed-shipped-models.js';
 
 /** The folder Vite builds the browser bundle into (a test run builds its own, named by WEB_CLIENT_DIST). */
@@ -44,6 +45,9 @@ export async function startWebServer(logger: Logger, env: NodeJS.ProcessEnv = pr
         logger.info({ processKey: outcome.processKey, releaseId: outcome.release?.id, processDefinitionId: outcome.release?.processDefinitionId }, outcome.release ? 'model deployed' : `model not redeployed (${outcome.kept})`);
       }
     }
+    // Projects created before the project process existed get their instance (the relay delivers the starts).
+    const backfilled = await queueMissingProjectStarts({ db, engine });
+    if (backfilled) logger.info({ projects: backfilled }, 'project processes queued to start');
     const app = await buildApp({
       engine,
       db,

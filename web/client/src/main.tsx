@@ -63,12 +63,22 @@ const MessagePage = lazy(() => import('./pages/MessagePage.js').then((module) =>
 const NewLetterPage = lazy(() => import('./pages/NewLetterPage.js').then((module) => ({ default: module.NewLetterPage })));
 const CallDirectionsPage = lazy(() => import('./pages/CallDirectionsPage.js').then((module) => ({ default: module.CallDirectionsPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.js').then((module) => ({ default: module.AuditPage })));
+const LibraryPage = lazy(() => import('./pages/LibraryPage.js').then((module) => ({ default: module.LibraryPage })));
+const UnitProjectsPage = lazy(() => import('./pages/UnitProjectsPage.js').then((module) => ({ default: module.UnitProjectsPage })));
+const ProjectPage = lazy(() => import('./pages/ProjectPage.js').then((module) => ({ default: module.ProjectPage })));
+const ProvinceBatchesPage = lazy(() => import('./pages/ProvinceBatchesPage.js').then((module) => ({ default: module.ProvinceBatchesPage })));
+const ProjectChangePage = lazy(() => import('./pages/ProjectChangePage.js').then((module) => ({ default: module.ProjectChangePage })));
+const ProjectExitPage = lazy(() => import('./pages/ProjectExitPage.js').then((module) => ({ default: module.ProjectExitPage })));
 
 // The roles the server lets use the tasklist (routes/tasks.ts) and the province's dashboards (routes/dashboard.ts).
-const taskHandlers = ['city-reviewer', 'province-officer', 'expert'] as const;
+const taskHandlers = ['city-reviewer', 'province-officer', 'division-head', 'finance', 'leadership', 'expert'] as const;
 const dashboardViewers = ['province-officer', 'administrator'] as const;
 // The unit's library and batch (routes/recommendations.ts, routes/batches.ts).
 const cityReviewers = ['city-reviewer'] as const;
+// The provincial library's list (routes/library.ts).
+const provinceRoles = ['province-officer', 'division-head', 'finance', 'leadership'] as const;
+// A project's page (routes/projects.ts): its enterprise, its unit and the province's roles.
+const projectReaders = ['applicant', 'city-reviewer', 'province-officer', 'division-head', 'finance', 'leadership'] as const;
 
 function Home() {
   const { account } = useSession();
@@ -114,6 +124,12 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/messages" element={<Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><MessagesPage /></Suspense>} />
                 <Route path="/messages/new" element={<OnlyFor roles={['province-officer', 'city-reviewer']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><NewLetterPage /></Suspense></OnlyFor>} />
                 <Route path="/messages/:messageId" element={<Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><MessagePage /></Suspense>} />
+                <Route path="/province/batches" element={<OnlyFor roles={['province-officer', 'division-head']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ProvinceBatchesPage /></Suspense></OnlyFor>} />
+                <Route path="/projects/:projectId" element={<OnlyFor roles={projectReaders}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ProjectPage /></Suspense></OnlyFor>} />
+                <Route path="/projects/:projectId/change" element={<OnlyFor roles={['applicant']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ProjectChangePage /></Suspense></OnlyFor>} />
+                <Route path="/projects/:projectId/exit" element={<OnlyFor roles={['province-officer', 'division-head']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ProjectExitPage /></Suspense></OnlyFor>} />
+                <Route path="/library" element={<OnlyFor roles={provinceRoles}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><LibraryPage /></Suspense></OnlyFor>} />
+                <Route path="/unit/projects" element={<OnlyFor roles={cityReviewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><UnitProjectsPage /></Suspense></OnlyFor>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
                 <Route path="/studio/*" element={<Studio />} />
               </Route>

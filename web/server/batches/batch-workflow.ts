@@ -10,6 +10,7 @@ import { insertProjectsOfBatch } from '../../../store/project-repository.js';
 import { activeRecommendations, recommendedApplications } from '../../../store/recommendation-repository.js';
 import { definitionForCall } from '../../../store/release-repository.js';
 import { queueDeclarationMessage } from '../engine-commands/declaration-message.js';
+import { queueProjectStart } from '../projects/project-start.js';
 import { deliverAfterCommit, type EngineCommandDeps } from '../engine-commands/deliver.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
@@ -102,15 +103,18 @@ export async function submitBatch(deps: BatchDeps, account: Account, call: Call,
       variables: { batchAction: 'submit', sealedTable: { id: scan.id, fileName: scan.fileName, sha256: scan.sha256 } },
       subject: { batch: { callId: call.id, unitId } },
     });
-    // Each application of the batch becomes a project (待形式审查) in this transaction: a refused or rolled-back
-    // submission creates none, and the unit's lock with the submitted check makes a second submission create none.
+    // Each application of the batch becomes a project (待形式审查) with its process queued to start, in this
+    // transaction: a refused or rolled-back submission creates none, and the unit's lock with the submitted check
+    // makes a second submission create none.
     const held = await recommendedApplications(client, call.id, unitId);
-    await insertProjectsOfBatch(client, { callId: call.id, unitId, applications: held, actor: account.username, at: now });
+    const projects = await insertProjectsOfBatch(client, { callId: call.id, unitId, applications: held, actor: account.username, at: now });
+    const starts: string[] = [];
+    for (const project of projects) starts.push(await queueProjectStart(client, deps.engine, { ...project, callId: call.id, unitId }));
     const messages: string[] = [];
     for (const application of held) {
       messages.push(await queueDeclarationMessage(client, { id: application.applicationId, applicationNumber: application.applicationNumber }, 'batchSubmitted'));
     }
-    return [batchCommand, ...messages];
+    return [batchCommand, ...messages, ...starts];
   });
   for (const commandId of commandIds) await deliverAfterCommit(deps, commandId);
 }

@@ -28,6 +28,7 @@ import { submitSealedScans } from '../applications/sealed-scans.js';
 import { submitApplication } from '../applications/submit-application.js';
 import { withdrawalRefusal, withdrawApplication } from '../applications/withdraw-application.js';
 import { AppError } from '../errors.js';
+import { applicationProjectOf } from '../projects/project-view.js';
 import { downloadUrl } from './calls.js';
 import { accountOf } from '../plugins/authentication.js';
 import {
@@ -166,6 +167,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<ApplicationRouteOptions> =
     return {
       status: application.status, history, ruleOutcomes: await latestRuleOutcomes(db, application.id),
       withdrawal: { allowed: account.role === 'applicant' && refusal === null, refusal },
+      project: await applicationProjectOf(deps, account, application.id),
     };
   });
 

@@ -7,7 +7,7 @@ import { storageKeyFor } from '../../../platform/attachment-store.js';
 import type { Queryable } from '../../../platform/database.js';
 import { isScanMediaType, judgeAttachmentType } from '../../../domain/attachment-types.js';
 import { unstorableReason, unstorableTextMessages } from '../../../domain/storable-text.js';
-import { findAttachment, insertAttachment, unitsReferencingAttachment, type Attachment } from '../../../store/attachment-repository.js';
+import { attachmentReachedProvince, findAttachment, insertAttachment, unitsReferencingAttachment, type Attachment } from '../../../store/attachment-repository.js';
 import { attachmentLetterRecipients } from '../../../store/letter-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
@@ -75,7 +75,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
   }, async (request, reply) => {
     const attachment = await findAttachment(db, request.params.id);
     const account = accountOf(request);
-    if (!attachment || !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id), await attachmentLetterRecipients(db, attachment.id))) throw new AppError('NOT_FOUND');
+    const approverMay = attachment !== undefined && approvalRoles.includes(account.role) && (await attachmentReachedProvince(db, attachment.id));
+    if (!attachment || (!approverMay && !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id), await attachmentLetterRecipients(db, attachment.id)))) throw new AppError('NOT_FOUND');
     return reply
       .header('content-type', attachment.mediaType)
       // Only content-checked PDFs and images are shown inline; anything else is always a download.
@@ -92,6 +93,9 @@ function view(attachment: Attachment) {
 }
 
 const noLetters = { unitIds: [], usccs: [] };
+
+// The province's approval roles open what reached the province (attachmentReachedProvince), and nothing else.
+const approvalRoles: readonly Account['role'][] = ['division-head', 'finance', 'leadership'];
 
 /**
  * Owners see their own files; a unit's reviewers the files of applications declared to it; the recipients of a
@@ -110,6 +114,6 @@ function mayOpen(account: Account, attachment: Attachment, referencingUnits: rea
     case 'finance':
     case 'leadership':
     case 'expert':
-      return false; // experts see assigned library projects, which arrive with the province stage
+      return false; // approval roles: what reached the province (above); experts: assigned projects, with issue 16
   }
 }

@@ -52,6 +52,7 @@ export const callRoutes: FastifyPluginAsyncZod<CallRouteOptions> = async (app, {
       id: call.id, year: call.year, title: call.title, guide: call.guide, state: callState(lifecycle), ...lifecycle,
       opensAt: call.opensAt, enterpriseDeadline: call.enterpriseDeadline, cityDeadline: call.cityDeadline,
       correctionDays: call.correctionDays, maxCorrectionRounds: call.maxCorrectionRounds, sealDueDays: call.sealDueDays,
+      returnAnswerDays: call.returnAnswerDays,
       contacts: call.contacts, links: call.downloads, files: files.map(downloadView), notes,
     };
   }
@@ -120,7 +121,7 @@ export const callRoutes: FastifyPluginAsyncZod<CallRouteOptions> = async (app, {
     config: { access: ['province-officer'] },
     schema: {
       tags: ['calls'],
-      summary: 'Move the calendar and the correction and seal windows: dates in order; a published call’s running window is never cut; windows already opened keep their days',
+      summary: 'Move the calendar and the correction, seal and return-answer windows: dates in order; a published call’s running window is never cut; windows already opened keep their days',
       params: callParams,
       body: callScheduleChange,
       response: { 200: callSettings },

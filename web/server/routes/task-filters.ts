@@ -11,7 +11,7 @@ import { taskCriteria } from '../schemas/tasks.js';
 // Each person's named tasklist filters. A stored filter whose criteria no longer parse (a stage renamed, a rule
 // tightened) is left out rather than failing the list.
 
-const handlers = ['city-reviewer', 'province-officer', 'expert'] as const;
+const handlers = ['city-reviewer', 'province-officer', 'division-head', 'finance', 'leadership', 'expert'] as const;
 
 export const taskFilterRoutes: FastifyPluginAsyncZod<{ db: Pool; clock: Clock }> = async (app, { db, clock }) => {
   app.get('/api/task-filters', {

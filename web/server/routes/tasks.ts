@@ -22,9 +22,9 @@ import {
 // unit; an expert's only those assigned to it), and on each task claiming, dates, comments, the diagram, the
 // history and completion. Every route with a task id answers 404 for a task outside the caller's scope.
 
-const handlers = ['city-reviewer', 'province-officer', 'expert'] as const;
+const handlers = ['city-reviewer', 'province-officer', 'division-head', 'finance', 'leadership', 'expert'] as const;
 // Experts are assigned by name, with conflicts of interest avoided: they neither claim nor release nor re-plan.
-const groupMembers = ['city-reviewer', 'province-officer'] as const;
+const groupMembers = ['city-reviewer', 'province-officer', 'division-head', 'finance', 'leadership'] as const;
 
 export const taskRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: EngineApi; clock: Clock }> = async (app, deps) => {
   app.get('/api/tasks', {

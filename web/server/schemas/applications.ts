@@ -3,6 +3,7 @@ import { attachmentReference } from '../../../domain/attachment-reference.js';
 import { applicationStatusCodes } from '../../../domain/application-status.js';
 import { templateCode } from '../../../domain/directions.js';
 import { formData, timestamp } from './common.js';
+import { applicationProject } from './projects.js';
 
 // The applicant portal's requests and answers: calls, drafts, submission, status and history, documents, sealed
 // scans, correction (routes/applications.ts).
@@ -65,6 +66,8 @@ export const applicationStatusView = z.object({
   ruleOutcomes: z.array(z.object({ ruleId: z.string(), result: z.string(), reason: z.string().optional(), field: z.string().optional(), round: z.number() })),
   /** Whether the applicant may withdraw it now (撤回申报), and why not; never allowed to anyone else. */
   withdrawal: z.object({ allowed: z.boolean(), refusal: z.string().nullable() }),
+  /** The project it became in the provincial library once its unit's batch was submitted, for readers who may see it. */
+  project: applicationProject.nullable(),
 });
 
 /** The applicant's withdrawal of an application, with its reason. */

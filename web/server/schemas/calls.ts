@@ -22,6 +22,7 @@ export const callScheduleChange = z.object({
   correctionDays: z.number({ error: '请填写补正天数' }).int('补正天数须为整数').min(1, '补正天数须在 1–90 之间').max(90, '补正天数须在 1–90 之间'),
   maxCorrectionRounds: z.number({ error: '请填写补正轮次' }).int('补正轮次须为整数').min(0, '补正轮次须在 0–10 之间').max(10, '补正轮次须在 0–10 之间'),
   sealDueDays: z.number({ error: '请填写盖章上传天数' }).int('盖章上传天数须为整数').min(1, '盖章上传天数须在 1–90 之间').max(90, '盖章上传天数须在 1–90 之间'),
+  returnAnswerDays: z.number({ error: '请填写退回答复天数' }).int('退回答复天数须为整数').min(1, '退回答复天数（工作日）须在 1–30 之间').max(30, '退回答复天数（工作日）须在 1–30 之间'),
 });
 
 export const callGuideChange = z.object({
@@ -63,10 +64,12 @@ export const callSettings = z.object({
   correctionDays: z.number(),
   maxCorrectionRounds: z.number(),
   sealDueDays: z.number(),
+  /** The working days a unit has to answer the province's return at formal review. */
+  returnAnswerDays: z.number(),
   contacts: z.array(contact.extend({ role: z.string(), name: z.string(), phone: z.string() })),
   links: z.array(z.object({ title: z.string(), url: z.string() })),
   files: z.array(callDownloadView),
-  /** After a change: what it does not change (correction and seal days apply to windows opened afterwards). */
+  /** After a change: what it does not change (correction, seal and return-answer days apply to windows opened afterwards). */
   notes: z.array(z.string()),
 });
 

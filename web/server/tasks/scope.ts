@@ -2,7 +2,9 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi, TasklistQuery, TasklistTask } from '../../../platform/engine/index.js';
 import { isUnitId } from '../../../domain/units.js';
-import { applicationsOfInstances, batchesOfInstances, type TaskApplication, type TaskBatch } from '../../../store/task-subject-repository.js';
+import {
+  applicationsOfInstances, batchesOfInstances, projectApplicationsOfInstances, type TaskApplication, type TaskBatch, type TaskProject,
+} from '../../../store/task-subject-repository.js';
 import { AppError } from '../errors.js';
 import { candidateGroupsOf, type Account } from '../identity/roles.js';
 
@@ -17,7 +19,10 @@ export interface TaskDeps {
 }
 
 /** What a task is about: an application, a unit's batch, or nothing the application database knows. */
-export type TaskSubject = { kind: 'application'; application: TaskApplication } | { kind: 'batch'; batch: TaskBatch } | { kind: 'none' };
+export type TaskSubject =
+  | { kind: 'application'; application: TaskApplication; project?: TaskProject }
+  | { kind: 'batch'; batch: TaskBatch }
+  | { kind: 'none' };
 
 /** A task the account may see, with its subject. */
 export interface ScopedTask {
@@ -51,6 +56,9 @@ function queryOf(account: Account): TasklistQuery | undefined {
     case 'city-reviewer':
       return account.unitId && isUnitId(account.unitId) ? { candidateGroups: candidateGroupsOf(account), includeAssignedTasks: true } : undefined;
     case 'province-officer':
+    case 'division-head':
+    case 'finance':
+    case 'leadership':
       return { candidateGroups: candidateGroupsOf(account), includeAssignedTasks: true };
     case 'expert':
       // An expert sees only what was assigned to it by name (conflicts of interest are avoided at assignment).
@@ -62,17 +70,31 @@ function queryOf(account: Account): TasklistQuery | undefined {
 
 async function inScope(deps: TaskDeps, account: Account, tasks: TasklistTask[]): Promise<ScopedTask[]> {
   const instances = [...new Set(tasks.map((task) => task.processInstanceId))];
-  const [applications, batches] = await Promise.all([applicationsOfInstances(deps.db, instances), batchesOfInstances(deps.db, instances)]);
+  const [applications, batches, projects] = await Promise.all([
+    applicationsOfInstances(deps.db, instances), batchesOfInstances(deps.db, instances), projectApplicationsOfInstances(deps.db, instances),
+  ]);
   const applicationOf = new Map(applications.map((a) => [a.processInstanceId, a]));
   const batchOf = new Map(batches.map((b) => [b.processInstanceId, b]));
+  const projectOf = new Map(projects.map((p) => [p.processInstanceId, p]));
   return tasks
-    .map((task): ScopedTask => {
-      const application = applicationOf.get(task.processInstanceId);
-      const batch = batchOf.get(task.processInstanceId);
-      const subject: TaskSubject = application ? { kind: 'application', application } : batch ? { kind: 'batch', batch } : { kind: 'none' };
-      return { task, subject };
-    })
+    .map((task): ScopedTask => ({ task, subject: subjectOfInstance(task.processInstanceId, { applicationOf, batchOf, projectOf }) }))
     .filter(({ subject }) => mayActOn(account, subject));
+}
+
+function subjectOfInstance(
+  instance: string,
+  found: { applicationOf: Map<string, TaskApplication>; batchOf: Map<string, TaskBatch>; projectOf: Map<string, TaskApplication & { project: TaskProject }> },
+): TaskSubject {
+  const application = found.applicationOf.get(instance);
+  if (application) return { kind: 'application', application };
+  const batch = found.batchOf.get(instance);
+  if (batch) return { kind: 'batch', batch };
+  const projectApplication = found.projectOf.get(instance);
+  if (projectApplication) {
+    const { project, ...rest } = projectApplication;
+    return { kind: 'application', application: rest, project };
+  }
+  return { kind: 'none' };
 }
 
 /** The double check for city reviewers: the subject must belong to the reviewer's own unit. */

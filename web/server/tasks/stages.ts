@@ -5,7 +5,7 @@ export interface Stage {
   /** The process (definition key) whose user task it is. */
   process: string;
   /** Who handles it: its filter is offered to them even while they have no such task. */
-  role?: 'city-reviewer' | 'province-officer' | 'expert';
+  role?: 'city-reviewer' | 'province-officer' | 'division-head' | 'expert';
   key: string;
   label: string;
   submitLabel: string;
@@ -16,6 +16,11 @@ export const stages: readonly Stage[] = [
   { process: 'declaration', role: 'city-reviewer', key: 'CityReview', label: '市级初审', submitLabel: '提交初审意见' },
   { process: 'declaration', role: 'city-reviewer', key: 'CityRecommendation', label: '推荐至省厅', submitLabel: '提交推荐意见' },
   { process: 'unitBatch', role: 'city-reviewer', key: 'SubmitBatch', label: '报送推荐批次', submitLabel: '提交' },
+  { process: 'project', role: 'province-officer', key: 'FormalReview', label: '省厅形式审查', submitLabel: '提交审查结论' },
+  { process: 'project', role: 'city-reviewer', key: 'AnswerReturn', label: '答复省厅退回意见', submitLabel: '提交答复' },
+  { process: 'project', role: 'city-reviewer', key: 'ChangeUnitOpinion', label: '变更申请推荐单位意见', submitLabel: '提交意见' },
+  { process: 'project', role: 'province-officer', key: 'ChangeDecision', label: '省厅审批变更申请', submitLabel: '提交审批结论' },
+  { process: 'project', role: 'division-head', key: 'ExitApproval', label: '处长审批退库', submitLabel: '提交审批结论' },
 ];
 
 /** The stage of a task; a task of a process deployed later is named by its own BPMN name. */

@@ -3,6 +3,7 @@ import { unitNameOf } from '../../../domain/units.js';
 import { findApplication, latestRuleOutcomes } from '../../../store/application-repository.js';
 import { findAttachments } from '../../../store/attachment-repository.js';
 import { latestDocuments, type DocumentKind } from '../../../store/document-repository.js';
+import { formalReviewsOf, latestProjectChecks } from '../../../store/project-review-repository.js';
 import { displayNames } from '../../../store/task-subject-repository.js';
 import type { Account } from '../identity/roles.js';
 import type { TaskDetail } from '../schemas/tasks.js';
@@ -35,7 +36,7 @@ export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: str
       ? { callId: subject.batch.callId, callTitle: subject.batch.callTitle, unitName: unitNameOf(subject.batch.unitId), renderedAt: subject.batch.renderedAt?.toISOString() ?? null }
       : null,
     attachments: await attachmentsOf(deps, scoped, application?.data ?? {}),
-    warnings: application ? await warningsOf(deps, application.id) : [],
+    warnings: subject.kind === 'application' && subject.project ? await findingsOf(deps, subject.project.id) : application ? await warningsOf(deps, application.id) : [],
   };
 }
 
@@ -45,6 +46,13 @@ async function warningsOf(deps: TaskDeps, applicationId: string) {
   return (await latestRuleOutcomes(deps.db, applicationId))
     .filter((outcome) => outcome.result === 'warning')
     .map((outcome) => ({ ruleId: outcome.ruleId, reason: outcome.reason ?? '自动审查提示，请核实', field: outcome.field ?? null }));
+}
+
+/** A project's formal review: every finding of the checks re-run on the data as submitted, for the officer to judge. */
+async function findingsOf(deps: TaskDeps, projectId: string) {
+  return (await latestProjectChecks(deps.db, projectId))
+    .filter((outcome) => outcome.result !== 'pass')
+    .map((outcome) => ({ ruleId: outcome.ruleId, reason: outcome.reason ?? '形式审查核验提示，请核实', field: outcome.field ?? null }));
 }
 
 // In the order a reviewer reads them: the materials, what the enterprise sealed, then the rest; PDFs before Word.
@@ -64,6 +72,7 @@ async function attachmentsOf(deps: TaskDeps, { subject }: ScopedTask, data: Reco
       .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || Number(a.format === 'docx') - Number(b.format === 'docx'));
     labelled.push(...documents.map((d) => ({ id: d.attachmentId, label: `${documentLabels[d.kind]}${d.format === 'docx' ? '（Word）' : ''}` })));
     labelled.push(...referencesIn(data).map((id) => ({ id, label: '申报附件' })));
+    if (subject.project) labelled.push(...(await batchFilesOfProject(deps, subject.project.id)));
   } else if (subject.kind === 'batch') {
     const { tablePdfId, tableDocxId, sealedScanId } = subject.batch;
     if (tablePdfId) labelled.push({ id: tablePdfId, label: '推荐表' });
@@ -78,6 +87,24 @@ async function attachmentsOf(deps: TaskDeps, { subject }: ScopedTask, data: Reco
     seen.add(id);
     return [{ id, fileName: attachment.fileName, mediaType: attachment.mediaType, label, previewable: isScanMediaType(attachment.mediaType) }];
   });
+}
+
+/** For the province's formal review: the batch's 推荐表 and its sealed scan, and the unit's answers to returns. */
+async function batchFilesOfProject(deps: TaskDeps, projectId: string): Promise<{ id: string; label: string }[]> {
+  const result = await deps.db.query<{ table_pdf_id: string | null; sealed_scan_id: string | null }>(
+    'SELECT b.table_pdf_id, b.sealed_scan_id FROM project p JOIN unit_batch b ON b.call_id = p.call_id AND b.unit_id = p.unit_id WHERE p.id = $1',
+    [projectId],
+  );
+  const batch = result.rows[0];
+  const answers = (await formalReviewsOf(deps.db, projectId)).flatMap((review) => [
+    ...review.answerAttachments.map((file) => ({ id: file.id, label: `市局答复材料（第${review.round}轮）` })),
+    ...(review.newSealedTable ? [{ id: review.newSealedTable.id, label: '重新盖章的推荐表扫描件' }] : []),
+  ]);
+  return [
+    ...(batch?.table_pdf_id ? [{ id: batch.table_pdf_id, label: '推荐表' }] : []),
+    ...(batch?.sealed_scan_id ? [{ id: batch.sealed_scan_id, label: '盖章推荐表扫描件' }] : []),
+    ...answers,
+  ];
 }
 
 /** The ids of the attachment references anywhere in an application's data. */

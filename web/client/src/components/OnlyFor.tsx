@@ -3,7 +3,7 @@ import { Navigate } from 'react-router';
 import { useSession, type Role } from '../session.js';
 
 /** Where each role starts: its own work. A city reviewer's unit has no dashboard of its own yet, so its tasks. */
-export const homeOf: Record<Role, string> = { applicant: '/portal', 'city-reviewer': '/tasks', 'province-officer': '/dashboard', 'division-head': '/account/password', finance: '/account/password', leadership: '/account/password', expert: '/tasks', administrator: '/dashboard' };
+export const homeOf: Record<Role, string> = { applicant: '/portal', 'city-reviewer': '/tasks', 'province-officer': '/dashboard', 'division-head': '/tasks', finance: '/tasks', leadership: '/tasks', expert: '/tasks', administrator: '/dashboard' };
 
 /**
  * A page for some roles only: anyone else goes to their own start page rather than to a page whose every request

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { applicationDocuments, applicationStatusView, applicationView, type ApplicationDocument, type ApplicationStatusView, type ApplicationView } from '../../../server/schemas/applications.js';
 import { api, messageOf } from '../api.js';
 import { ApplicationTrail } from '../components/audit/ApplicationTrail.js';
+import { ProjectHistory, ProjectStatusTag } from '../components/projects/ProjectHistory.js';
 import { WithdrawApplication } from '../components/WithdrawApplication.js';
 import { statusLabels, tagColors, templateLabels } from '../labels.js';
 import { useSession } from '../session.js';
@@ -63,6 +64,17 @@ export function ApplicationStatusPage() {
           { key: 'template', label: '类别', children: templateLabels[application.template] },
           { key: 'status', label: '当前状态', children: <Tag color={tagColors.info}>{statusLabels[application.status]}</Tag> },
         ]} />
+      )}
+      {status?.project && (
+        <Card title="省级项目库" extra={<Link to={`/projects/${status.project.projectId}`}>查看项目详情</Link>}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Space wrap>
+              <Typography.Text>项目编号 {status.project.projectNumber}</Typography.Text>
+              <span>项目状态：<ProjectStatusTag status={status.project.status} label={status.project.label} /></span>
+            </Space>
+            <ProjectHistory history={status.project.history} />
+          </Space>
+        </Card>
       )}
       <Card title="办理过程">
         <Timeline items={(status?.history ?? []).map((event) => ({

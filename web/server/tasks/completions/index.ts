@@ -1,8 +1,13 @@
 import { batchSubmissionCompletion } from './batch-submission.js';
+import { changeDecisionCompletion } from './change-decision.js';
+import { changeUnitOpinionCompletion } from './change-unit-opinion.js';
 import { cityRecommendationCompletion } from './city-recommendation.js';
 import { cityReviewCompletion } from './city-review.js';
 import type { Completion } from './completion.js';
+import { exitApprovalCompletion } from './exit-approval.js';
+import { formalReviewCompletion } from './formal-review.js';
 import { genericCompletion } from './generic.js';
+import { returnAnswerCompletion } from './return-answer.js';
 
 // One completion per user task of the shipped processes (`process/task` keys); any other task is completed with
 // its form's own fields.
@@ -10,6 +15,11 @@ const completions: Readonly<Record<string, Completion>> = {
   'declaration/CityReview': registered(cityReviewCompletion),
   'declaration/CityRecommendation': registered(cityRecommendationCompletion),
   'unitBatch/SubmitBatch': registered(batchSubmissionCompletion),
+  'project/FormalReview': registered(formalReviewCompletion),
+  'project/AnswerReturn': registered(returnAnswerCompletion),
+  'project/ChangeUnitOpinion': registered(changeUnitOpinionCompletion),
+  'project/ChangeDecision': registered(changeDecisionCompletion),
+  'project/ExitApproval': registered(exitApprovalCompletion),
 };
 
 /** How a task is completed from the tasklist, by its process definition and task key. */

@@ -6,7 +6,7 @@ import { FieldProblems } from './FieldProblems.js';
 import { useCallChange } from './use-call-change.js';
 
 type Dates = { opensAt: Dayjs | null; enterpriseDeadline: Dayjs | null; cityDeadline: Dayjs | null };
-type Days = { correctionDays: number | null; maxCorrectionRounds: number | null; sealDueDays: number | null };
+type Days = { correctionDays: number | null; maxCorrectionRounds: number | null; sealDueDays: number | null; returnAnswerDays: number | null };
 
 const dateFields: { key: keyof Dates; label: string }[] = [
   { key: 'opensAt', label: '申报开始时间' },
@@ -17,12 +17,14 @@ const dayFields: { key: keyof Days; label: string; min: number; max: number }[] 
   { key: 'correctionDays', label: '补正天数（工作日）', min: 1, max: 90 },
   { key: 'maxCorrectionRounds', label: '补正轮次上限', min: 0, max: 10 },
   { key: 'sealDueDays', label: '盖章上传天数（工作日）', min: 1, max: 90 },
+  { key: 'returnAnswerDays', label: '省厅退回答复天数（工作日）', min: 1, max: 30 },
 ];
 
 /** 日程: the call's dates and the windows counted per application; a refusal names its reason, a saved change what it leaves alone. */
 export function CallScheduleCard({ settings, readOnly, onSaved }: { settings: CallSettings; readOnly: boolean; onSaved(next: CallSettings): void }) {
   const initialDates = (): Dates => ({ opensAt: dayjs(settings.opensAt), enterpriseDeadline: dayjs(settings.enterpriseDeadline), cityDeadline: dayjs(settings.cityDeadline) });
-  const initialDays = (): Days => ({ correctionDays: settings.correctionDays, maxCorrectionRounds: settings.maxCorrectionRounds, sealDueDays: settings.sealDueDays });
+  const initialDays = (): Days => ({ correctionDays: settings.correctionDays, maxCorrectionRounds: settings.maxCorrectionRounds, sealDueDays: settings.sealDueDays,
+    returnAnswerDays: settings.returnAnswerDays });
   const [dates, setDates] = useState(initialDates);
   const [days, setDays] = useState(initialDays);
   const [notes, setNotes] = useState<string[]>([]);
