@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 // Chinese text needs a CJK font embedded in the PDF. Debian's fonts-noto-cjk ships one as a .ttc collection;
 // pdfkit (through fontkit) reads collections by the face's PostScript name.
@@ -14,4 +14,16 @@ export function cjkFont(env: NodeJS.ProcessEnv = process.env): { path: string; f
   const found = candidates.find((candidate) => existsSync(candidate.path));
   if (!found) throw new Error('No CJK font found: install fonts-noto-cjk (Debian) or set CJK_FONT_PATH');
   return found;
+}
+
+// The CJK collection is ~20 MB: read it once per process, not once per document.
+let fontBytes: { bytes: Buffer; face?: string } | undefined;
+
+/** The CJK font's bytes (and face, for a collection), read once per process. */
+export function cjkFontBytes(): { bytes: Buffer; face?: string } {
+  if (!fontBytes) {
+    const font = cjkFont();
+    fontBytes = { bytes: readFileSync(font.path), face: font.face };
+  }
+  return fontBytes;
 }

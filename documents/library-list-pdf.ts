@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { cjkFont } from './cjk-font.js';
+import { cjkFontBytes } from './cjk-font.js';
 
 // 省级重点项目库名单 as a PDF: the filters that made the list, when it was made, and a ruled table whose header row
 // repeats on every page, landscape A4, the CJK font embedded (subset). Its own renderer rather than render-pdf.ts:
@@ -39,19 +38,9 @@ const columns: readonly { title: string; width: number; cell(entry: LibraryListE
   { title: '入库日期', width: 53, cell: (e) => e.admittedOn },
 ];
 
-// The CJK collection is ~20 MB: read it once per process, not once per list.
-let fontBytes: { bytes: Buffer; face?: string } | undefined;
-function fontOnce() {
-  if (!fontBytes) {
-    const font = cjkFont();
-    fontBytes = { bytes: readFileSync(font.path), face: font.face };
-  }
-  return fontBytes;
-}
-
 /** The list as a PDF; `generatedAtText` is `generatedAt` as printed (Beijing time), `applied` the filters in words. */
 export function libraryListPdf(input: { entries: readonly LibraryListEntry[]; applied: readonly { label: string; value: string }[]; generatedAt: Date; generatedAtText: string }): Promise<Buffer> {
-  const font = fontOnce();
+  const font = cjkFontBytes();
   const doc = new PDFDocument({
     size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true,
     info: { Title: LIBRARY_LIST_TITLE, Producer: 'hebei-iiot-workflow', Creator: 'hebei-iiot-workflow', CreationDate: input.generatedAt },

@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { cjkFont } from './cjk-font.js';
+import { cjkFontBytes } from './cjk-font.js';
 import type { Block, DocumentModel } from './document-model.js';
 
 const MARGIN = 56;
 const LINE = 4;
 
-// The CJK collection is ~20 MB: read it once per process, not once per document.
-let fontBytes: { bytes: Buffer; face?: string } | undefined;
-function fontOnce() {
-  if (!fontBytes) {
-    const font = cjkFont();
-    fontBytes = { bytes: readFileSync(font.path), face: font.face };
-  }
-  return fontBytes;
-}
-
 /** Renders a document as an A4 PDF with the CJK font embedded (subset), so Chinese prints on any machine. */
 export function renderPdf(model: DocumentModel): Promise<Buffer> {
-  const font = fontOnce();
+  const font = cjkFontBytes();
   const doc = new PDFDocument({ size: 'A4', layout: model.orientation ?? 'portrait', margin: MARGIN, info: { Title: model.title, Producer: 'hebei-iiot-workflow' } });
   doc.registerFont('cjk', font.bytes, font.face);
   doc.font('cjk');

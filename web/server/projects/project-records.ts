@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { FormalReviewRound, ProjectChangeRequest, ProjectExitProposal } from '../../../store/project-view-repository.js';
+import type { ChangeRequest as ProjectChangeRequest, ExitProposal as ProjectExitProposal } from '../../../store/project-change-repository.js';
+import type { FormalReview as FormalReviewRound } from '../../../store/project-review-repository.js';
 import type { ChangeRequestView, ExitProposalView, FormalReviewView } from '../schemas/projects.js';
 import { fieldByKey, type FormField } from './version-fields.js';
 

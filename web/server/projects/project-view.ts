@@ -8,7 +8,8 @@ import { findApplication, type Application } from '../../../store/application-re
 import { findAttachments } from '../../../store/attachment-repository.js';
 import { findCall } from '../../../store/call-repository.js';
 import { findProject, findProjectOfApplication, projectStatusEvents, type Project, type ProjectStatusEvent } from '../../../store/project-repository.js';
-import { changeRequestsOfProject, exitProposalsOfProject, formalReviewRounds, projectSnapshotOf } from '../../../store/project-view-repository.js';
+import { listChangeRequests, listExitProposals } from '../../../store/project-change-repository.js';
+import { formalReviewsOf } from '../../../store/project-review-repository.js';
 import { applicationFormIds, type DeployedForms } from '../applications/deployed-forms.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
@@ -43,11 +44,11 @@ export async function projectViewOf(deps: ProjectViewDeps, account: Account, pro
   const project = projectVisibleTo(account, await findProject(deps.db, projectId));
   const application = await findApplication(deps.db, project.applicationId);
   if (!application) throw new AppError('NOT_FOUND', '没有找到该项目。');
-  const [call, events, rounds, changeRequests, exitProposals, stored] = await Promise.all([
-    findCall(deps.db, project.callId), projectStatusEvents(deps.db, project.id), formalReviewRounds(deps.db, project.id),
-    changeRequestsOfProject(deps.db, project.id), exitProposalsOfProject(deps.db, project.id), projectSnapshotOf(deps.db, project.id),
+  const [call, events, rounds, changeRequests, exitProposals] = await Promise.all([
+    findCall(deps.db, project.callId), projectStatusEvents(deps.db, project.id), formalReviewsOf(deps.db, project.id),
+    listChangeRequests(deps.db, project.id), listExitProposals(deps.db, project.id),
   ]);
-  const snapshot = storedSnapshot.parse(stored);
+  const snapshot = storedSnapshot.parse(project.snapshot);
   // The direction options the form reads (valuesKey): every direction the versions and the change requests name.
   const asked = changeRequests.map((request) => (request.changes && typeof request.changes === 'object' ? (request.changes as Record<string, unknown>).direction : undefined));
   const directions = [...new Set([application.data.direction, snapshot?.data.direction, ...asked].filter((d): d is string => typeof d === 'string'))];
