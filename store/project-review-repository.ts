@@ -5,8 +5,12 @@ import type { AttachmentReference } from '../domain/attachment-reference.js';
 // The province's formal review of a project (migration 029): the checks re-run for each round, and one row per
 // decision; a return carries its due date and, later, the unit's answer.
 
-export type FormalDecision = 'admit' | 'return' | 'refuse';
-export type ReturnAnswerKind = 'answered' | 'withdrawn' | 'overdue';
+/** The formal review's outcomes (the CHECK of project_formal_review.decision). */
+export const formalDecisions = ['admit', 'return', 'refuse'] as const;
+export type FormalDecision = (typeof formalDecisions)[number];
+/** How a return ended: answered, withdrawn from the batch, or left past its due date. */
+export const returnAnswerKinds = ['answered', 'withdrawn', 'overdue'] as const;
+export type ReturnAnswerKind = (typeof returnAnswerKinds)[number];
 
 /** One field the officer asks the unit about. */
 export interface FieldComment {

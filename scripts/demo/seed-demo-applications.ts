@@ -58,7 +58,7 @@ export async function seedDemoApplications(options: DemoSeedOptions): Promise<De
   if (failed.length) throw new Error(`${failed.length} of ${unfinished.length} demo applications did not reach their state; first: ${failed[0]}`);
 
   const batchSubmitted = await submitBatchIfDemoOnly(context, await sessionOf(tangshanEnterprise.reviewer));
-  if (batchSubmitted) await admitDemoProjects(context, await sessionOf('province'));
+  await admitDemoProjects(context, await sessionOf('province'));
   return { seeded: unfinished, alreadyThere: demoApplications.length - unfinished.length, batchSubmitted };
 }
 
@@ -171,6 +171,11 @@ async function reachStatus(context: SeedContext, session: DemoSession, id: strin
  */
 async function admitDemoProjects(context: SeedContext, officer: DemoSession): Promise<void> {
   const demoNames = demoApplications.filter((a) => a.enterprise === tangshanEnterprise && a.target === 'recommended').map((a) => a.projectName);
+  const library = await officer.get(`/api/library?callId=${encodeURIComponent(context.callId)}&unitId=${tangshanEnterprise.unitId}`);
+  expectStatus(library, 200, 'reading the library');
+  const projects = (library.body as { rows: { projectName: string; status: string }[] }).rows.filter((p) => demoNames.includes(p.projectName));
+  // Only a batch just submitted, all of it still at formal review: a decision already made (by the demo or a user) stands.
+  if (projects.length !== demoNames.length || projects.some((p) => p.status !== 'received')) return;
   const tasks = await waitUntil('the formal review tasks', context.waiting, async () => {
     const answer = await officer.get('/api/tasks?stage=FormalReview');
     expectStatus(answer, 200, 'reading the formal review tasks');

@@ -141,7 +141,7 @@ describe('letters and the inbox in chromium', () => {
   });
 
   it('gives a province approval role an inbox of its own, empty, with nothing to write', async () => {
-    const page = await newPage(await createTestAccount(web.db, 'division-head'), '/account/password');
+    const page = await newPage(await createTestAccount(web.db, 'division-head'), '/tasks');
     await page.getByRole('link', { name: /^消息/ }).click();
     await waitForPage(page, `${base}/messages`);
     await page.getByText('暂无消息').waitFor();

@@ -17,7 +17,10 @@ describe('model deployment', () => {
     expect(fixture?.files.map((f) => f.fileName).sort()).toEqual(['province-review.bpmn', 'province-review.form']);
     const bundles = await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'));
     // only the program's own processes ship: no demonstration model
-    expect(bundles.map((b) => b.name).sort()).toEqual(['batch-reminders', 'declaration', 'unit-batch']);
+    expect(bundles.map((b) => b.name).sort()).toEqual(['batch-reminders', 'declaration', 'project', 'unit-batch']);
+    expect(bundles.find((b) => b.name === 'project')?.files.map((f) => f.fileName).sort()).toEqual([
+      'change-decision.form', 'change-opinion.form', 'exit-approval.form', 'formal-review.form', 'minimum-integration-stage.dmn', 'project.bpmn', 'return-answer.form',
+    ]);
     const declaration = bundles.find((b) => b.name === 'declaration');
     expect(declaration?.files.map((f) => f.fileName).sort()).toEqual([
       'application-experience-center.form', 'application-industry-platform.form', 'application-mode.form', 'application-priority.dmn',

@@ -162,6 +162,10 @@ describe('formal review of received batches', () => {
     expect((await formalReviewsOf(web.db, project.id))[0]).toMatchObject({ answerKind: 'overdue', answeredBy: 'system' });
     expect((await moves(project.id)).at(-1)).toEqual(['returned', 'received', 'system', '市局未在答复期限内答复退回意见']);
     await openTaskOf(web, officer.headers, project.applicationId, 'FormalReview');
+    // the refused answer left no audit entry; the overdue return is the system's status change
+    const audit = await auditOf(project.id);
+    expect(audit.map((a) => a.action)).toEqual(['project.created', 'project.formal-reviewed', 'project.status-changed', 'project.status-changed']);
+    expect(audit.at(-1)).toMatchObject({ actor: 'system', detail: { from: 'returned', to: 'received' } });
   });
 
   it('lets the unit withdraw a returned application from its batch with a newly sealed 推荐表 only', async () => {
@@ -181,6 +185,10 @@ describe('formal review of received batches', () => {
     expect((await moves(project.id)).at(-1)).toEqual(['returned', 'not-admitted', expect.stringMatching(/^cityreviewer\./), '市局撤回推荐：经核实重复，撤回推荐']);
     expect((await formalReviewsOf(web.db, project.id))[0]).toMatchObject({ answerKind: 'withdrawn', newSealedTable: table });
     expect((await findProject(web.db, kept.project.id))!.status).toBe('received');
+    const audit = await auditOf(project.id);
+    expect(audit.map((a) => a.action)).toEqual(['project.created', 'project.formal-reviewed', 'project.status-changed', 'project.return-answered', 'project.status-changed']);
+    expect(audit[3]).toMatchObject({ actor: expect.stringMatching(/^cityreviewer\./), detail: { kind: 'withdrawn', newSealedTable: table } });
+    expect(audit[4]).toMatchObject({ detail: { from: 'returned', to: 'not-admitted' } });
   });
 
   it('keeps the engine’s history of the declaration, the batch and the project ten years, longer than a project’s life', async () => {

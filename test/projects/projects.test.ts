@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { withTransaction, type Pool } from '../../platform/database.js';
 import { changeProjectStatus, findProjectOfApplication, insertProjectsOfBatch, listProjects, projectStatusEvents } from '../../store/project-repository.js';
 import { draftAndSubmit, newApplicant, newReviewer, openTestCall, uploadPdf, validModeData, waitForStatus } from '../support/declaration.js';
 import { testEngine, waitFor } from '../support/engine.js';
+import { createEngineApi } from '../../platform/engine/index.js';
+import { engineCommandsOf } from '../../store/engine-command-repository.js';
+import { deliverEngineCommand } from '../../web/server/engine-commands/deliver.js';
 import { seedLibrary } from '../support/library.js';
 import { testApp } from '../support/web.js';
 
@@ -52,6 +56,12 @@ describe('projects created by a unit’s batch submission', () => {
       const audit = await web.db.query('SELECT action, actor, call_id, unit_id, detail FROM audit_log WHERE subject = $1', [`project:${project.id}`]);
       expect(audit.rows).toEqual([{ action: 'project.created', actor: events[0]!.actor, call_id: call.id, unit_id: '130600', detail: { projectNumber: entry.applicationNumber, status: 'received' } }]);
     }
+    // and each project's process was started exactly once, with the project number as its business key
+    for (const project of projects) {
+      const linked = await waitFor('the project process', async () => (await findProjectOfApplication(web.db, project.applicationId))?.processInstanceId ?? undefined);
+      const instances = await client.request('GET', `/history/process-instance?processDefinitionKey=project&processInstanceBusinessKey=${project.projectNumber}`, { schema: z.array(z.object({ id: z.string() })) });
+      expect(instances.map((i) => i.id)).toEqual([linked]);
+    }
     // and the province sees the batch's projects by unit and status
     expect((await listProjects(web.db, { unitId: '130600', statuses: ['received'] })).map((p) => p.id)).toEqual(expect.arrayContaining(projects.map((p) => p.id)));
     expect(await listProjects(web.db, { callId: call.id, statuses: ['admitted'] })).toEqual([]);
@@ -77,6 +87,16 @@ describe('projects created by a unit’s batch submission', () => {
     expect(projects).toHaveLength(library.length);
     expect(projects.map((p) => p.id).sort()).toEqual(first.map((p) => p.id).sort());
     for (const project of projects) expect(await projectStatusEvents(web.db, project.id)).toHaveLength(1);
+    // when: each project's start command is replayed, as after a crash before its outcome was recorded
+    for (const project of projects) {
+      const linked = await waitFor('the project process', async () => (await findProjectOfApplication(web.db, project.applicationId))?.processInstanceId ?? undefined);
+      const start = (await engineCommandsOf(web.db, { projectId: project.id })).find((c) => c.kind === 'start-process')!;
+      await web.db.query('UPDATE engine_command SET done_at = NULL WHERE id = $1', [start.id]);
+      expect(await deliverEngineCommand({ db: web.db, engine: createEngineApi(client) }, start.id)).toBe('done');
+      // then: still the one instance
+      const instances = await client.request('GET', `/history/process-instance?processDefinitionKey=project&processInstanceBusinessKey=${project.projectNumber}`, { schema: z.array(z.object({ id: z.string() })) });
+      expect(instances.map((i) => i.id)).toEqual([linked]);
+    }
   });
 
   it('creates none when the submission is refused or rolled back', async () => {

@@ -6,6 +6,7 @@ import { demoApplications } from '../../scripts/demo/demo-applications.js';
 import { shijiazhuangEnterprise, tangshanEnterprise } from '../../scripts/demo/demo-enterprises.js';
 import { seedDemoApplications } from '../../scripts/demo/seed-demo-applications.js';
 import { insertAccountIfMissing } from '../../web/server/identity/account-repository.js';
+import { listProjects } from '../../store/project-repository.js';
 import { openTestCall } from '../support/declaration.js';
 import { testApp } from '../support/web.js';
 
@@ -26,6 +27,7 @@ describe('demo seeding that was cut short', () => {
       await insertAccountIfMissing(web.db, { username: prefix + e.username, displayName: String(e.fields.enterpriseName), passwordHash, role: 'applicant', enterpriseUscc: String(e.fields.uscc) });
       await insertAccountIfMissing(web.db, { username: prefix + e.reviewer, displayName: `${e.unitName}工信局`, passwordHash, role: 'city-reviewer', unitId: e.unitId });
     }
+    await insertAccountIfMissing(web.db, { username: `${prefix}province`, displayName: '省厅两化融合处', passwordHash, role: 'province-officer' });
   });
   afterAll(() => web.close());
 
@@ -61,6 +63,10 @@ describe('demo seeding that was cut short', () => {
     expect(await statuses(call.id)).toEqual(Object.fromEntries(demoApplications.map((a) => [a.projectName, a.target])));
     const batch = (await (await signInAs(base, prefix + tangshanEnterprise.reviewer, password)).get(`/api/calls/${call.id}/batch`)).body;
     expect(batch).toMatchObject({ state: 'submitted' });
+    // and the province admitted all of 唐山's projects but the last, which waits at formal review
+    const recommended = demoApplications.filter((a) => a.enterprise === tangshanEnterprise && a.target === 'recommended').map((a) => a.projectName);
+    const expected = recommended.map((name, i) => [name, i < recommended.length - 1 ? 'admitted' : 'received']).sort();
+    await expect.poll(async () => (await listProjects(web.db, { callId: call.id })).map((p) => [p.projectName, p.status]).sort(), { timeout: 30_000 }).toEqual(expected);
 
     // when / then: once more, nothing to do
     expect(await seedDemoApplications({ ...options, budgetMs: 60_000 })).toEqual({ seeded: [], alreadyThere: 8, batchSubmitted: false });

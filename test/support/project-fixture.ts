@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Pool } from '../../platform/database.js';
 import type { EngineClient } from '../../platform/engine/client.js';
 import { toEngineVariables } from '../../platform/engine/index.js';
+import { attachmentReferencesIn } from '../../domain/attachment-reference.js';
+import { linkAttachments } from '../../store/attachment-repository.js';
 import { findProjectOfApplication, type Project } from '../../store/project-repository.js';
 import { newApplicant, newReviewer, openTestCall, uploadPdf, validModeData } from './declaration.js';
 import { waitFor } from './engine.js';
@@ -50,6 +52,8 @@ export async function receivedBatch(web: Web, engine: EngineClient, officer: Hea
       [call.id, applicant.uscc, creator, unitId, applicationNumber, own],
     );
     const id = row.rows[0]!.id;
+    // As the submission links them: the application's uploads belong to it.
+    await linkAttachments(web.db, id, attachmentReferencesIn(own).map((r) => r.ref.id));
     const instance = await engine.request('POST', '/process-definition/key/declaration/start', {
       json: {
         businessKey: applicationNumber,
