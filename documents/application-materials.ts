@@ -25,7 +25,7 @@ export function applicationMaterials(input: MaterialsInput): DocumentModel {
     subtitle: `${input.templateLabel}　申报编号：${input.applicationNumber}`,
     blocks: [
       { type: 'fields', rows: [['申报批次', input.callTitle], ['推荐单位', input.recommendedBy ?? ''], ['申报受理单位', input.unitName]] },
-      ...formBlocks(input.form, input.data, new Set(['commitment', 'usccConfirmedAsPrinted']), { [DIRECTION_OPTIONS_KEY]: directionOptionsOf(input.directions ?? shippedDirections) }),
+      ...formBlocks(input.form, input.data, omittedFields(input.data), { [DIRECTION_OPTIONS_KEY]: directionOptionsOf(input.directions ?? shippedDirections) }),
       { type: 'heading', text: '推荐单位意见' },
       { type: 'paragraph', text: input.recommendedBy ? input.recommendationOpinion ?? `${input.recommendedBy}推荐。` : '（由推荐单位填写）' },
       { type: 'seal', lines: ['推荐单位（公章）：', '年　　月　　日'] },
@@ -35,6 +35,14 @@ export function applicationMaterials(input: MaterialsInput): DocumentModel {
 }
 
 // helpers
+
+/** Fields the enterprise may leave out (most enterprises have no group and write their own materials): shown only when filled. */
+const shownWhenFilled = ['enterpriseGroup', 'enterpriseGroupUscc', 'preparedBy', 'preparedByUscc'];
+
+function omittedFields(data: Record<string, unknown>): Set<string> {
+  const blank = shownWhenFilled.filter((key) => typeof data[key] !== 'string' || data[key].trim() === '');
+  return new Set(['commitment', 'usccConfirmedAsPrinted', ...blank]);
+}
 
 function directionOptionsOf(directions: readonly Direction[]) {
   return directions.map((direction) => ({ value: direction.code, label: direction.label }));

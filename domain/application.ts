@@ -45,7 +45,20 @@ const amount = z
   .min(0, '金额不能为负数')
   .max(maxAmountWanYuan, `金额不能超过${maxAmountWanYuan}万元`);
 const isoDate = z.iso.date({ error: '请输入有效日期' });
-
+// Optional codes of other organisations (the group, the firm that prepared the materials): never required, but a
+// code given must be one — a mistyped code would hide a conflict of interest from the expert draw. Unlike the
+// enterprise's own code there is no "as printed" confirmation, so a failing check character is refused too.
+const optionalUscc = z
+  .string()
+  .trim()
+  .superRefine((code, context) => {
+    if (code === '') return;
+    const check = checkUscc(code);
+    if (check.ok) return;
+    const message = check.problem === 'check-character' ? '统一社会信用代码校验位不正确，请核对营业执照' : check.message;
+    context.addIssue({ code: 'custom', message, input: code });
+  })
+  .optional();
 
 /** One structured performance target (绩效目标): acceptance and spot-checks judge against it. */
 export const performanceTarget = z.object({
@@ -62,6 +75,9 @@ export const applicationFields = z
     enterpriseName: text(100),
     uscc: z.string().trim().min(1, required),
     usccConfirmedAsPrinted: yesNo.default(false),
+    // The conflict rules of the expert draw read these (LIFECYCLE.md stage 4b); applications before them have none.
+    enterpriseGroup: optionalText(100).optional(),
+    enterpriseGroupUscc: optionalUscc,
     declaredUnit: z.enum(unitIds, { error: '请选择有效的推荐单位' }),
     enterpriseKind: z.enum(['industrial', 'software-it', 'other'], { error: '请选择企业类型' }),
     independentLegalPerson: yesNo,
@@ -75,6 +91,8 @@ export const applicationFields = z
       .array(z.enum(priorityQualificationCodes, { error: '请选择有效的优先条件' }))
       .refine((codes) => new Set(codes).size === codes.length, '优先条件不能重复选择')
       .default([]),
+    preparedBy: optionalText(100).optional(),
+    preparedByUscc: optionalUscc,
     projectName: text(100),
     // Any code of the right shape: whether the call declares it on the draft's template is `directionProblem`'s.
     direction: z.string({ error: '请选择有效的申报方向' }).regex(directionCodePattern, '请选择有效的申报方向'),
@@ -97,6 +115,16 @@ export const applicationFields = z
     if (check.ok || (check.problem === 'check-character' && fields.usccConfirmedAsPrinted)) return;
     context.addIssue({ code: 'custom', path: ['uscc'], message: check.message, input: fields.uscc });
   }, whenValid('uscc', 'usccConfirmedAsPrinted'))
+  .superRefine((fields, context) => {
+    // A code alone names no one the expert could recognise: the name goes with it.
+    const pairs = [
+      ['enterpriseGroup', 'enterpriseGroupUscc', '填写了所属集团统一社会信用代码的，请同时填写所属集团名称'],
+      ['preparedBy', 'preparedByUscc', '填写了材料编制单位统一社会信用代码的，请同时填写材料编制单位名称'],
+    ] as const;
+    for (const [name, code, message] of pairs) {
+      if (fields[code] && !fields[name]) context.addIssue({ code: 'custom', path: [name], message, input: fields[name] });
+    }
+  }, whenValid('enterpriseGroup', 'enterpriseGroupUscc', 'preparedBy', 'preparedByUscc'))
   .superRefine((fields, context) => {
     if (fields.completedInvestment <= fields.totalInvestment) return;
     const message = '已完成投资不能超过项目总投资';

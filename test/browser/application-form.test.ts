@@ -54,4 +54,42 @@ describe('the application form in chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it('offers the group and the firm that prepared the materials as optional fields, checks a code typed in, and keeps them in the draft', async () => {
+    // given: an enterprise's fresh draft
+    await openTestCall(web.db);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signInThroughPage(page, base, await createTestAccount(web.db, 'applicant', { enterpriseUscc: randomUscc() }));
+    await page.waitForURL(`${base}/portal`);
+    await page.getByRole('button', { name: /开始填写/ }).click();
+    await page.waitForURL(/\/applications\/[0-9a-f-]+\/edit$/);
+    await waitForForm(page);
+    const field = (label: string) => page.locator('.fjs-form-field', { has: page.locator('.fjs-form-field-label', { hasText: new RegExp(`^${label}$`) }) }).last();
+    // then: the firm's field says when to fill it in, and none of the four is marked required
+    await field('材料编制单位').getByText('由第三方机构编制申报材料的，请填写该机构名称；企业自行编制的可不填').waitFor();
+    for (const label of ['所属集团名称', '所属集团统一社会信用代码', '材料编制单位', '材料编制单位统一社会信用代码']) {
+      expect(await field(label).locator('.fjs-form-field-label').innerText()).toBe(label);
+    }
+    // when: the group is named with a code in lower case, the firm with its code, and the form is submitted
+    await field('所属集团名称').locator('input').fill('唐山示例钢铁集团有限公司');
+    await field('所属集团统一社会信用代码').locator('input').fill('91130200ma0d4e5f68');
+    await field('材料编制单位').locator('input').fill('石家庄示例咨询有限公司');
+    await field('材料编制单位统一社会信用代码').locator('input').fill('91130100MA0A1B2C31');
+    await page.getByRole('button', { name: '提交申报' }).click();
+    // then: form-js marks the group code, and not the firm's
+    await field('所属集团统一社会信用代码').locator('.fjs-form-field-error', { hasText: '统一社会信用代码应为18位，由数字和大写英文字母组成' }).waitFor();
+    expect(await field('材料编制单位统一社会信用代码').locator('.fjs-form-field-error').count()).toBe(0);
+    // when: corrected and the draft saved
+    await field('所属集团统一社会信用代码').locator('input').fill('91130200MA0D4E5F68');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText(/草稿已保存/).waitFor();
+    // then: the draft keeps all four
+    const id = /\/applications\/([0-9a-f-]+)\/edit$/.exec(page.url())![1];
+    const saved = await web.db.query('SELECT data FROM application WHERE id = $1', [id]);
+    expect(saved.rows[0].data).toMatchObject({
+      enterpriseGroup: '唐山示例钢铁集团有限公司', enterpriseGroupUscc: '91130200MA0D4E5F68', preparedBy: '石家庄示例咨询有限公司', preparedByUscc: '91130100MA0A1B2C31',
+    });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

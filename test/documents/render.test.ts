@@ -25,9 +25,23 @@ const data = {
   selfAssessmentReport: attachment('两化融合自评估报告.pdf'),
 };
 
-async function materials() {
+const groupAndFirm = {
+  enterpriseGroup: '唐山示例钢铁集团有限公司',
+  enterpriseGroupUscc: '91130200MA0D4E5F68',
+  preparedBy: '石家庄示例咨询有限公司',
+  preparedByUscc: '91130100MA0A1B2C31',
+};
+
+async function materials(given: Record<string, unknown> = data) {
   const form = JSON.parse(await readFile(path.join(projectRoot, 'forms', 'application-mode.form'), 'utf8'));
-  return applicationMaterials({ callTitle: '2021年河北省工业互联网创新发展重点项目申报', templateLabel: '模式应用类', applicationNumber: '2021-130100-0007', unitName: '石家庄市', form, data, directions: call2021.directions });
+  return applicationMaterials({ callTitle: '2021年河北省工业互联网创新发展重点项目申报', templateLabel: '模式应用类', applicationNumber: '2021-130100-0007', unitName: '石家庄市', form, data: given, directions: call2021.directions });
+}
+
+/** The rows of the document's 企业基本情况 section. */
+function enterpriseRows(model: Awaited<ReturnType<typeof materials>>): (readonly [string, string])[] {
+  const heading = model.blocks.findIndex((block) => block.type === 'heading' && block.text === '企业基本情况');
+  const section = model.blocks[heading + 1];
+  return section?.type === 'fields' ? [...section.rows] : [];
 }
 
 describe('rendered documents, read back', () => {
@@ -47,6 +61,36 @@ describe('rendered documents, read back', () => {
   it('writes the same 申报材料 as a .docx whose text reads back', async () => {
     const text = await docxText(await renderDocx(await materials()));
     for (const expected of ['河北省工业互联网创新发展重点项目申报材料', '2021-130100-0007', '石家庄示例装备制造有限公司', '智能化制造', '生产效率提升']) expect(text).toContain(expected);
+  });
+
+  it('shows the group and the firm that prepared the materials in the enterprise section when they are filled, read back from the PDF', async () => {
+    // when
+    const model = await materials({ ...data, ...groupAndFirm });
+    const pdf = await renderPdf(model);
+    const text = (await pdfText(pdf)).replace(/\s+/g, '');
+    // then
+    expect(enterpriseRows(model)).toEqual(expect.arrayContaining([
+      ['所属集团名称', '唐山示例钢铁集团有限公司'],
+      ['所属集团统一社会信用代码', '91130200MA0D4E5F68'],
+      ['材料编制单位', '石家庄示例咨询有限公司'],
+      ['材料编制单位统一社会信用代码', '91130100MA0A1B2C31'],
+    ]));
+    for (const expected of ['所属集团名称', '唐山示例钢铁集团有限公司', '91130200MA0D4E5F68', '材料编制单位', '石家庄示例咨询有限公司', '91130100MA0A1B2C31']) expect(text).toContain(expected);
+    const ink = await inkInBoxOf(pdf, '唐山示例钢铁集团有限公司');
+    expect(ink.dark / ink.area).toBeGreaterThan(0.05);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an application from before them', data],
+    ['blank values', { ...data, enterpriseGroup: '', enterpriseGroupUscc: '', preparedBy: ' ', preparedByUscc: '' }],
+  ])('leaves the group and the firm out of the document for %s, and shows only what is filled', async (_case, given) => {
+    // when
+    const labels = enterpriseRows(await materials(given)).map(([label]) => label);
+    const firmOnly = enterpriseRows(await materials({ ...given, preparedBy: groupAndFirm.preparedBy })).map(([label]) => label);
+    // then
+    expect(labels).toContain('企业名称');
+    expect(labels.filter((label) => /所属集团|材料编制单位/.test(label))).toEqual([]);
+    expect(firmOnly.filter((label) => /所属集团|材料编制单位/.test(label))).toEqual(['材料编制单位']);
   });
 
   it('writes the 承诺书 in both formats', async () => {

@@ -8,6 +8,9 @@ function issuesOf(changes: Record<string, unknown>): [string, string][] {
   return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
 }
 
+const group = { enterpriseGroup: '唐山示例钢铁集团有限公司', enterpriseGroupUscc: '91130200MA0D4E5F68' };
+const preparer = { preparedBy: '石家庄示例咨询有限公司', preparedByUscc: '91130100MA0A1B2C31' };
+
 const attachment = { id: '0b6f8e2a-4c1d-4f3e-9a2b-7c8d9e0f1a2b', fileName: '证明.pdf', sha256: 'b'.repeat(64) };
 
 describe('applicationFields', () => {
@@ -27,6 +30,11 @@ describe('applicationFields', () => {
     ['no IT team (E3 judges it, not the schema)', { itTeamSize: 0 }],
     ['a non-legal person with both proofs', { independentLegalPerson: false, localStatsProof: attachment, localTaxProof: attachment }],
     ['a filing number', { plannedForPilot: true, filingNumber: '冀发改备〔2021〕123号' }],
+    ['a group and the firm that prepared the materials, with their codes', { ...group, ...preparer }],
+    ['a group and a firm named without their codes', { enterpriseGroup: group.enterpriseGroup, preparedBy: preparer.preparedBy }],
+    ['group and firm left blank, as the form sends untouched fields', { enterpriseGroup: '', enterpriseGroupUscc: '', preparedBy: ' ', preparedByUscc: '' }],
+    ['100-character names of group and firm', { enterpriseGroup: '集'.repeat(100), preparedBy: '编'.repeat(100) }],
+    ['a group code with spaces around it', { ...group, enterpriseGroupUscc: ` ${group.enterpriseGroupUscc} ` }],
     ['twenty performance targets', { performanceTargets: Array.from({ length: 20 }, () => ({ indicator: '产值', target: '1', baseline: '', unit: '' })) }],
   ])('accepts %s', (_case, changes) => {
     expect(issuesOf(changes)).toEqual([]);
@@ -66,8 +74,31 @@ describe('applicationFields', () => {
     ['a USCC with an O, even confirmed', { uscc: '91130102MA0F3K7TXO', usccConfirmedAsPrinted: true }, 'uscc', expect.stringContaining('不允许的字符')],
     ['a USCC of 17 characters, even confirmed', { uscc: '91130102MA0F3K7TX', usccConfirmedAsPrinted: true }, 'uscc', '统一社会信用代码应为18位，当前为17位'],
     ['an empty USCC', { uscc: '' }, 'uscc', '不能为空'],
+    ['a group code of 17 characters', { ...group, enterpriseGroupUscc: '91130200MA0D4E5F6' }, 'enterpriseGroupUscc', '统一社会信用代码应为18位，当前为17位'],
+    ['a firm’s code with an O', { ...preparer, preparedByUscc: '91130100MA0A1B2CO1' }, 'preparedByUscc', expect.stringContaining('不允许的字符“O”')],
+    ['a group code failing its check character, even with the enterprise’s own code confirmed as printed', { ...group, enterpriseGroupUscc: '91130200MA0D4E5F60', usccConfirmedAsPrinted: true }, 'enterpriseGroupUscc', '统一社会信用代码校验位不正确，请核对营业执照'],
+    ['a firm’s code failing its check character', { ...preparer, preparedByUscc: '91130100MA0A1B2C30' }, 'preparedByUscc', '统一社会信用代码校验位不正确，请核对营业执照'],
+    ['a group code without the group’s name', { enterpriseGroupUscc: group.enterpriseGroupUscc }, 'enterpriseGroup', '填写了所属集团统一社会信用代码的，请同时填写所属集团名称'],
+    ['a firm’s code with a blank name', { preparedBy: '  ', preparedByUscc: preparer.preparedByUscc }, 'preparedBy', '填写了材料编制单位统一社会信用代码的，请同时填写材料编制单位名称'],
+    ['an over-long group name', { enterpriseGroup: '集'.repeat(101) }, 'enterpriseGroup', '不能超过100个字'],
+    ['an over-long firm name', { preparedBy: '编'.repeat(101) }, 'preparedBy', '不能超过100个字'],
+    ['a firm’s code that is no text', { ...preparer, preparedByUscc: 91130100 }, 'preparedByUscc', expect.any(String)],
   ])('rejects %s at %s', (_case, changes, path, message) => {
     expect(issuesOf(changes)).toEqual([[path, message]]);
+  });
+
+  it('keeps an application from before the group and firm fields as it was, adding none of them', () => {
+    // when
+    const parsed = applicationFields.parse(validApplication());
+    // then
+    for (const key of ['enterpriseGroup', 'enterpriseGroupUscc', 'preparedBy', 'preparedByUscc']) expect(parsed).not.toHaveProperty(key);
+  });
+
+  it('trims the names and codes of group and firm', () => {
+    // when
+    const parsed = applicationFields.parse({ ...validApplication(), enterpriseGroup: ` ${group.enterpriseGroup} `, enterpriseGroupUscc: `${group.enterpriseGroupUscc} `, preparedBy: `${preparer.preparedBy}\n`, preparedByUscc: ` ${preparer.preparedByUscc}` });
+    // then
+    expect(parsed).toMatchObject({ ...group, ...preparer });
   });
 
   it('reports field problems and cross-field problems together', () => {

@@ -117,6 +117,10 @@ const sharedBroken: [string, Record<string, unknown>, string][] = [
   ['a phone number too short', { contactPhone: '12345' }, 'contactPhone'],
   ['a mobile number with 12 digits', { contactPhone: '138001380001' }, 'contactPhone'],
   ['an email without domain', { contactEmail: 'contact@' }, 'contactEmail'],
+  ['a group name over 100 characters', { enterpriseGroup: '集'.repeat(101) }, 'enterpriseGroup'],
+  ['a group code in lower case', { enterpriseGroup: '唐山示例钢铁集团有限公司', enterpriseGroupUscc: '91130200ma0d4e5f68' }, 'enterpriseGroupUscc'],
+  ['a firm name over 100 characters', { preparedBy: '编'.repeat(101) }, 'preparedBy'],
+  ['a firm code of 17 characters', { preparedBy: '石家庄示例咨询有限公司', preparedByUscc: '91130100MA0A1B2C3' }, 'preparedByUscc'],
   ['an unknown enterprise kind', { enterpriseKind: 'state-owned' }, 'enterpriseKind'],
   ['a proof that is no attachment when it is shown', { independentLegalPerson: false, localStatsProof: 'files::1' }, 'localStatsProof'],
   ['an unknown integration stage', { integrationStage: 'single-application' }, 'integrationStage'],
@@ -200,6 +204,30 @@ describe.each(applicationForms)('application form $name', ({ name, template, val
     // then
     expect(problems).toEqual([]);
     expect(applicationFields.safeParse(valid).error?.issues).toBeUndefined();
+  });
+
+  it('offers the group and the firm that prepared the materials as optional fields, their codes checked like the enterprise’s', () => {
+    // given
+    const { pattern, patternErrorMessage } = componentByKey(form, 'uscc').validate as Record<string, unknown>;
+    // then: text fields none of which is required
+    expect(['enterpriseGroup', 'enterpriseGroupUscc', 'preparedBy', 'preparedByUscc'].map((key) => [key, componentByKey(form, key).type, componentByKey(form, key).validate])).toEqual([
+      ['enterpriseGroup', 'textfield', { maxLength: 100 }],
+      ['enterpriseGroupUscc', 'textfield', { pattern, patternErrorMessage }],
+      ['preparedBy', 'textfield', { maxLength: 100 }],
+      ['preparedByUscc', 'textfield', { pattern, patternErrorMessage }],
+    ]);
+    expect(componentByKey(form, 'preparedBy').description).toBe('由第三方机构编制申报材料的，请填写该机构名称；企业自行编制的可不填');
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['named with their codes', { enterpriseGroup: '唐山示例钢铁集团有限公司', enterpriseGroupUscc: '91130200MA0D4E5F68', preparedBy: '石家庄示例咨询有限公司', preparedByUscc: '91130100MA0A1B2C31' }],
+    ['left blank', { enterpriseGroup: '', enterpriseGroupUscc: '', preparedBy: '', preparedByUscc: '' }],
+  ])('accepts a group and a firm %s, and so does the domain schema', (_case, changes) => {
+    // given
+    const data = { ...valid, ...changes };
+    // when / then
+    expect(validateAgainstForm(form, data)).toEqual([]);
+    expect(applicationFields.safeParse(data).error?.issues).toBeUndefined();
   });
 
   it('accepts an enterprise that is no independent legal person, with its proofs', () => {

@@ -79,6 +79,16 @@ describe('forms/city-preliminary-review.form', () => {
     expect([...applicationKeys].filter((key) => !key.includes('[]') && key !== 'commitment' && !offered.includes(key))).toEqual([]);
   });
 
+  it('names the group and the firm that prepared the materials among the fields, with the application forms’ labels', () => {
+    // given
+    const offered = componentByKey(form, 'field').values ?? [];
+    const application = readForm('application-mode');
+    // then
+    for (const key of ['enterpriseGroup', 'enterpriseGroupUscc', 'preparedBy', 'preparedByUscc']) {
+      expect(offered.find((option) => option.value === key)?.label).toBe(componentByKey(application, key).label);
+    }
+  });
+
   const opinion = { cityOpinion: '材料齐全，符合申报条件。', creditCheckPassed: true };
   it.each<[string, Record<string, unknown>, string[]]>([
     ['a pass', { cityDecision: 'pass', ...opinion }, []],
@@ -96,5 +106,15 @@ describe('forms/city-preliminary-review.form', () => {
     const problems = validateAgainstForm(form, data);
     // then
     expect(problems.map((problem) => problem.path)).toEqual(paths);
+  });
+});
+
+describe('forms/formal-review.form', () => {
+  it('lets the province comment on the same fields as the city, with the same labels', () => {
+    // given
+    const formal = readForm('formal-review');
+    const city = readForm('city-preliminary-review');
+    // then
+    expect(componentByKey(formal, 'fieldComments').components?.find((component) => component.key === 'field')?.values).toEqual(componentByKey(city, 'field').values);
   });
 });
