@@ -19,6 +19,12 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'message.sent': '发送消息',
   'project.created': '项目登记（待形式审查）',
   'project.status-changed': '变更项目状态',
+  // the expert pool (issue 16)
+  'expert.created': '新增专家',
+  'expert.updated': '修改专家信息',
+  'expert.deactivated': '停用专家',
+  'expert.activated': '启用专家',
+  'experts.imported': '导入专家库',
   // applications
   'application.submitted': '提交申报',
   'application.corrected': '提交补正材料',

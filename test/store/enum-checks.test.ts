@@ -13,6 +13,12 @@ import { registrationKinds, registrationStatuses } from '../../web/server/identi
 import { tokenPurposes } from '../../web/server/identity/account-token-repository.js';
 import { letterAudiences } from '../../domain/letter-audience.js';
 import { projectStatusCodes } from '../../domain/project-status.js';
+import { changeKinds, changeRequestStatusCodes } from '../../domain/change-request-rules.js';
+import { exitGroundCodes, exitProposalStatusCodes } from '../../domain/project-exit.js';
+import type { ChangeRequest } from '../../store/project-change-repository.js';
+import { formalDecisions, returnAnswerKinds } from '../../store/project-review-repository.js';
+import { relationshipKinds } from '../../domain/expert-conflicts.js';
+import { unitIds } from '../../domain/units.js';
 import { testDatabaseUrl } from '../support/database.js';
 import { openTestCall } from '../support/declaration.js';
 import { seedLibrary } from '../support/library.js';
@@ -45,6 +51,16 @@ const expected: Record<string, readonly string[]> = {
   'project.status': projectStatusCodes,
   'project_status_event.from_status': projectStatusCodes,
   'project_status_event.to_status': projectStatusCodes,
+  'project_check.result': ruleResults,
+  'project_formal_review.decision': formalDecisions,
+  'project_formal_review.answer_kind': returnAnswerKinds,
+  'project_change_request.kind': changeKinds,
+  'project_change_request.status': changeRequestStatusCodes,
+  'project_change_request.unit_opinion': ['agree', 'disagree'] satisfies NonNullable<ChangeRequest['unitOpinion']>[],
+  'project_exit_proposal.ground': exitGroundCodes,
+  'project_exit_proposal.status': exitProposalStatusCodes,
+  'expert.home_unit_id': unitIds,
+  'expert_relationship.kind': relationshipKinds.map((k) => k.kind),
 };
 
 const ENUM_CHECK = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/;

@@ -148,6 +148,11 @@ const expectations: Record<string, 'public' | Role[]> = {
   'GET /api/projects/:projectId': ['applicant', 'city-reviewer', 'province-officer', 'division-head', 'finance', 'leadership'],
   'GET /api/province/calls/:callId/batches': ['province-officer', 'division-head', 'finance', 'leadership'],
   'GET /api/province/calls/:callId/batches/:unitId': ['province-officer', 'division-head', 'finance', 'leadership'],
+  'GET /api/experts': ['province-officer', 'division-head'],
+  'POST /api/experts': ['province-officer'],
+  'PUT /api/experts/:expertId': ['province-officer'],
+  'GET /api/experts.xlsx': ['province-officer', 'division-head'],
+  'POST /api/experts/import': ['province-officer'],
 };
 
 describe('authorization of every API route', () => {

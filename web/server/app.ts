@@ -40,6 +40,7 @@ import { projectChangeRoutes } from './routes/project-changes.js';
 import { projectRoutes } from './routes/projects.js';
 import { libraryRoutes } from './routes/library.js';
 import { provinceBatchRoutes } from './routes/province-batches.js';
+import { expertRoutes } from './routes/experts.js';
 
 export interface AppDeps {
   engine: EngineApi;
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(projectRoutes, { db: deps.db, engine: deps.engine, forms: deployedForms(deps.engine, deployedFormReader(deps.engine), deps.db), clock: deps.clock });
   await app.register(libraryRoutes, { db: deps.db, clock: deps.clock });
   await app.register(provinceBatchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
+  await app.register(expertRoutes, { db: deps.db, clock: deps.clock });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 
   return app as unknown as FastifyInstance;
