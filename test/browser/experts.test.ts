@@ -79,6 +79,8 @@ describe('the expert pool page in chromium', () => {
     await page.getByLabel('姓名、工作单位或电话').press('Enter');
     await waitForPage(page, new RegExp(`q=${tag}`));
     await settled(page);
+    // the filtered list has loaded (under load the address changes before the list does): the export follows it
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     const row = page.getByRole('row', { name: /刘洋/ });
     expect((await row.getByRole('cell').allInnerTexts()).slice(0, 8)).toEqual([
       '刘洋', organisation, '石家庄市', '网络改造提升', '教授', mobile, '石家庄某软件有限公司（担任顾问）', '启用',
