@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { cjkFontBytes } from './cjk-font.js';
+import { cjkPdfDocument } from './cjk-pdf-document.js';
 
 // 省级重点项目库名单 as a PDF: the filters that made the list, when it was made, and a ruled table whose header row
 // repeats on every page, landscape A4, the CJK font embedded (subset). Its own renderer rather than render-pdf.ts:
@@ -40,18 +39,9 @@ const columns: readonly { title: string; width: number; cell(entry: LibraryListE
 
 /** The list as a PDF; `generatedAtText` is `generatedAt` as printed (Beijing time), `applied` the filters in words. */
 export function libraryListPdf(input: { entries: readonly LibraryListEntry[]; applied: readonly { label: string; value: string }[]; generatedAt: Date; generatedAtText: string }): Promise<Buffer> {
-  const font = cjkFontBytes();
-  const doc = new PDFDocument({
+  const { doc, done } = cjkPdfDocument({
     size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true,
     info: { Title: LIBRARY_LIST_TITLE, Producer: 'hebei-iiot-workflow', Creator: 'hebei-iiot-workflow', CreationDate: input.generatedAt },
-  });
-  doc.registerFont('cjk', font.bytes, font.face);
-  doc.font('cjk');
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   doc.fontSize(16).text(LIBRARY_LIST_TITLE, { align: 'center' }).moveDown(0.4);
   const filters = input.applied.length ? input.applied.map(({ label, value }) => `${label}：${value}`).join('；') : '全部项目';

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { cjkFontBytes } from './cjk-font.js';
+import { cjkPdfDocument } from './cjk-pdf-document.js';
 import type { Block, DocumentModel } from './document-model.js';
 
 const MARGIN = 56;
@@ -7,16 +6,7 @@ const LINE = 4;
 
 /** Renders a document as an A4 PDF with the CJK font embedded (subset), so Chinese prints on any machine. */
 export function renderPdf(model: DocumentModel): Promise<Buffer> {
-  const font = cjkFontBytes();
-  const doc = new PDFDocument({ size: 'A4', layout: model.orientation ?? 'portrait', margin: MARGIN, info: { Title: model.title, Producer: 'hebei-iiot-workflow' } });
-  doc.registerFont('cjk', font.bytes, font.face);
-  doc.font('cjk');
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = cjkPdfDocument({ size: 'A4', layout: model.orientation ?? 'portrait', margin: MARGIN, info: { Title: model.title, Producer: 'hebei-iiot-workflow' } });
   doc.fontSize(18).text(model.title, { align: 'center' });
   if (model.subtitle) doc.moveDown(0.3).fontSize(11).text(model.subtitle, { align: 'center' });
   doc.moveDown(1);
