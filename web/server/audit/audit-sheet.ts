@@ -1,3 +1,4 @@
+import { inert } from '../../../documents/spreadsheet-text.js';
 import ExcelJS from 'exceljs';
 import { beijingTime } from '../dashboard/dashboard-exports.js';
 import type { AuditRowView } from '../schemas/audit.js';
@@ -36,7 +37,4 @@ function cellSized(text: string): string {
   return text.length > 32_000 ? `${text.slice(0, 32_000)}…（已截断）` : text;
 }
 
-/** Text that a spreadsheet would read as a formula (or DDE) gets a leading quote. */
-export function inert(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export { inert };
