@@ -48,6 +48,8 @@ export function isInLibrary(status: ProjectStatus): boolean {
 const stageMoves: Readonly<Partial<Record<ProjectStatus, readonly ProjectStatus[]>>> = {
   received: ['admitted', 'returned', 'not-admitted'],
   returned: ['received', 'not-admitted'],
+  // Stage 4b: the final 试点项目名单 makes a library project a pilot.
+  admitted: ['pilot'],
 };
 
 /** The statuses a project in `from` may move to. */

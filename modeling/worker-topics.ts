@@ -17,4 +17,9 @@ export const workerTopics: readonly string[] = [
   'project-return-overdue',
   'project-change-check',
   'project-change-apply',
+  'review-rubric-record',
+  'panel-seat-replace',
+  'review-aggregate',
+  'pilot-notice-publish',
+  'pilot-list-finalise',
 ];

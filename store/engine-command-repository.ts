@@ -10,7 +10,12 @@ export const engineCommandKinds = ['start-process', 'complete-task', 'correlate-
 export type EngineCommandKind = (typeof engineCommandKinds)[number];
 
 /** Whom a command concerns: a start links its instance to it. */
-export type EngineCommandSubject = { applicationId: string } | { batch: { callId: string; unitId: string } } | { projectId: string };
+export type EngineCommandSubject =
+  | { applicationId: string }
+  | { batch: { callId: string; unitId: string } }
+  | { projectId: string }
+  | { reviewSessionId: string }
+  | { panelSeatId: string };
 
 interface CommandState {
   id: string;
@@ -63,13 +68,17 @@ interface CommandRow {
   message_name: string | null;
   catching_activity_id: string | null;
   project_id: string | null;
+  review_session_id: string | null;
+  panel_seat_id: string | null;
 }
 
 function toCommand(row: CommandRow): EngineCommand {
   const subject: EngineCommandSubject | null = row.application_id
     ? { applicationId: row.application_id }
     : row.batch_call_id && row.batch_unit_id ? { batch: { callId: row.batch_call_id, unitId: row.batch_unit_id } }
-    : row.project_id ? { projectId: row.project_id } : null;
+    : row.project_id ? { projectId: row.project_id }
+    : row.review_session_id ? { reviewSessionId: row.review_session_id }
+    : row.panel_seat_id ? { panelSeatId: row.panel_seat_id } : null;
   const state: CommandState = {
     id: row.id, variables: row.variables, subject, createdAt: row.created_at, attempts: row.attempts, lastError: row.last_error, doneAt: row.done_at,
   };
@@ -84,10 +93,15 @@ function toCommand(row: CommandRow): EngineCommand {
   }
 }
 
-function subjectColumns(subject: EngineCommandSubject): [string | null, string | null, string | null, string | null] {
-  if ('applicationId' in subject) return [subject.applicationId, null, null, null];
-  if ('projectId' in subject) return [null, null, null, subject.projectId];
-  return [null, subject.batch.callId, subject.batch.unitId, null];
+type SubjectColumns = [string | null, string | null, string | null, string | null, string | null, string | null];
+
+// application_id, batch_call_id, batch_unit_id, project_id, review_session_id, panel_seat_id
+function subjectColumns(subject: EngineCommandSubject): SubjectColumns {
+  if ('applicationId' in subject) return [subject.applicationId, null, null, null, null, null];
+  if ('projectId' in subject) return [null, null, null, subject.projectId, null, null];
+  if ('reviewSessionId' in subject) return [null, null, null, null, subject.reviewSessionId, null];
+  if ('panelSeatId' in subject) return [null, null, null, null, null, subject.panelSeatId];
+  return [null, subject.batch.callId, subject.batch.unitId, null, null, null];
 }
 
 /** Queues the start of a process instance in the caller's transaction; returns the command's id. */
@@ -96,8 +110,8 @@ export async function queueProcessStart(
   start: { processDefinitionId: string; processDefinitionKey: string; businessKey: string; variables: Record<string, unknown>; subject: EngineCommandSubject },
 ): Promise<string> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO engine_command (kind, process_definition_id, process_definition_key, business_key, variables, application_id, batch_call_id, batch_unit_id, project_id)
-     VALUES ('start-process', $1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO engine_command (kind, process_definition_id, process_definition_key, business_key, variables, application_id, batch_call_id, batch_unit_id, project_id, review_session_id, panel_seat_id)
+     VALUES ('start-process', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [start.processDefinitionId, start.processDefinitionKey, start.businessKey, JSON.stringify(start.variables), ...subjectColumns(start.subject)],
   );
   return result.rows[0]!.id;
@@ -109,8 +123,8 @@ export async function queueTaskCompletion(
   completion: { taskId: string; processInstanceId: string; variables: Record<string, unknown>; subject: EngineCommandSubject },
 ): Promise<string> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO engine_command (kind, task_id, process_instance_id, variables, application_id, batch_call_id, batch_unit_id, project_id)
-     VALUES ('complete-task', $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO engine_command (kind, task_id, process_instance_id, variables, application_id, batch_call_id, batch_unit_id, project_id, review_session_id, panel_seat_id)
+     VALUES ('complete-task', $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [completion.taskId, completion.processInstanceId, JSON.stringify(completion.variables), ...subjectColumns(completion.subject)],
   );
   return result.rows[0]!.id;
@@ -125,8 +139,8 @@ export async function queueMessageCorrelation(
   message: { messageName: string; businessKey: string; processDefinitionKey: string; catchingActivityId: string; variables: Record<string, unknown>; subject: EngineCommandSubject },
 ): Promise<string> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO engine_command (kind, message_name, business_key, process_definition_key, catching_activity_id, variables, application_id, batch_call_id, batch_unit_id, project_id)
-     VALUES ('correlate-message', $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    `INSERT INTO engine_command (kind, message_name, business_key, process_definition_key, catching_activity_id, variables, application_id, batch_call_id, batch_unit_id, project_id, review_session_id, panel_seat_id)
+     VALUES ('correlate-message', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
     [message.messageName, message.businessKey, message.processDefinitionKey, message.catchingActivityId, JSON.stringify(message.variables), ...subjectColumns(message.subject)],
   );
   return result.rows[0]!.id;
@@ -182,10 +196,12 @@ export async function findEngineCommand(db: Queryable, id: string): Promise<Engi
 
 /** Every command of an application, a batch or a project, oldest first. */
 export async function engineCommandsOf(db: Queryable, subject: EngineCommandSubject): Promise<EngineCommand[]> {
-  const [applicationId, callId, unitId, projectId] = subjectColumns(subject);
+  const [applicationId, callId, unitId, projectId, reviewSessionId, panelSeatId] = subjectColumns(subject);
   const result = await db.query<CommandRow>(
-    'SELECT * FROM engine_command WHERE application_id = $1 OR (batch_call_id = $2 AND batch_unit_id = $3) OR project_id = $4 ORDER BY id',
-    [applicationId, callId, unitId, projectId],
+    `SELECT * FROM engine_command
+      WHERE application_id = $1 OR (batch_call_id = $2 AND batch_unit_id = $3) OR project_id = $4 OR review_session_id = $5 OR panel_seat_id = $6
+      ORDER BY id`,
+    [applicationId, callId, unitId, projectId, reviewSessionId, panelSeatId],
   );
   return result.rows.map(toCommand);
 }

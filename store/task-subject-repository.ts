@@ -57,6 +57,13 @@ export async function projectApplicationsOfInstances(db: Queryable, processInsta
   return rows.flatMap((row) => (row.project ? [{ ...row, project: row.project }] : []));
 }
 
+/** The applications of these projects, by project id (an expert's seat task is about its project). */
+export async function projectApplicationsById(db: Queryable, projectIds: readonly string[]): Promise<TaskProjectApplication[]> {
+  if (!projectIds.length) return [];
+  const rows = await applicationRows(db, 'p.id = ANY($1::uuid[])', 'p.id::text', projectIds, 'JOIN project p ON p.application_id = a.id');
+  return rows.flatMap((row) => (row.project ? [{ ...row, project: row.project }] : []));
+}
+
 // helpers
 
 async function applicationRows(db: Queryable, where: string, instanceColumn: string, processInstanceIds: readonly string[], join = ''): Promise<(TaskApplication & { project?: TaskProject })[]> {

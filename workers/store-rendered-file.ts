@@ -4,7 +4,11 @@ import type { Queryable } from '../platform/database.js';
 import { insertAttachment } from '../store/attachment-repository.js';
 import type { WorkerDeps } from './worker.js';
 
-const mediaTypes = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
+const mediaTypes = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /** A file a worker rendered, and whose it is. */
 export interface RenderedFile {

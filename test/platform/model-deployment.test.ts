@@ -17,7 +17,9 @@ describe('model deployment', () => {
     expect(fixture?.files.map((f) => f.fileName).sort()).toEqual(['province-review.bpmn', 'province-review.form']);
     const bundles = await collectModelBundles(path.join(projectRoot, 'processes'), path.join(projectRoot, 'forms'));
     // only the program's own processes ship: no demonstration model
-    expect(bundles.map((b) => b.name).sort()).toEqual(['batch-reminders', 'declaration', 'project', 'unit-batch']);
+    expect(bundles.map((b) => b.name).sort()).toEqual(['batch-reminders', 'declaration', 'panel-seat', 'project', 'review-session', 'unit-batch']);
+    expect(bundles.find((b) => b.name === 'review-session')?.files.map((f) => f.fileName).sort()).toEqual(['collective-decision.form', 'review-rubric.dmn', 'review-session.bpmn']);
+    expect(bundles.find((b) => b.name === 'panel-seat')?.files.map((f) => f.fileName).sort()).toEqual(['conflict-declaration.form', 'panel-consensus.form', 'panel-seat.bpmn', 'project-score.form']);
     expect(bundles.find((b) => b.name === 'project')?.files.map((f) => f.fileName).sort()).toEqual([
       'change-decision.form', 'change-opinion.form', 'exit-approval.form', 'formal-review.form', 'minimum-integration-stage.dmn', 'project.bpmn', 'return-answer.form',
     ]);

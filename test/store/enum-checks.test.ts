@@ -19,6 +19,9 @@ import type { ChangeRequest } from '../../store/project-change-repository.js';
 import { formalDecisions, returnAnswerKinds } from '../../store/project-review-repository.js';
 import { relationshipKinds } from '../../domain/expert-conflicts.js';
 import { unitIds } from '../../domain/units.js';
+import type { PanelDrawKind, SeatStatus } from '../../store/panel-seat-repository.js';
+import type { PilotProposal } from '../../store/pilot-selection-repository.js';
+import { reviewSessionStatuses } from '../../store/review-session-repository.js';
 import { testDatabaseUrl } from '../support/database.js';
 import { openTestCall } from '../support/declaration.js';
 import { seedLibrary } from '../support/library.js';
@@ -28,6 +31,7 @@ import { seedLibrary } from '../support/library.js';
 
 // Lists the code has as types only: `satisfies` makes the compiler hold them complete and without extras.
 const ruleResults = Object.keys({ pass: 1, refused: 1, correction: 1, warning: 1 } satisfies Record<RuleResult, 1>);
+type PilotListFormat = 'pdf' | 'xlsx';
 const documentKinds = Object.keys({ materials: 1, commitment: 1, 'sealed-materials': 1, 'sealed-commitment': 1, 'recommended-materials': 1 } satisfies Record<DocumentKind, 1>);
 const documentFormats = Object.keys({ pdf: 1, docx: 1, scan: 1 } satisfies Record<DocumentFormat, 1>);
 const versionSources = Object.keys({ shipped: 1, studio: 1, import: 1, restore: 1 } satisfies Record<VersionSource, 1>);
@@ -61,6 +65,11 @@ const expected: Record<string, readonly string[]> = {
   'project_exit_proposal.status': exitProposalStatusCodes,
   'expert.home_unit_id': unitIds,
   'expert_relationship.kind': relationshipKinds.map((k) => k.kind),
+  'review_session.status': Object.keys(reviewSessionStatuses),
+  'panel_draw.kind': ['draw', 'redraw', 'replacement'] satisfies PanelDrawKind[],
+  'panel_seat.status': ['drawn', 'declared', 'scored', 'declined', 'redrawn'] satisfies SeatStatus[],
+  'pilot_proposal.decision': ['approve', 'return'] satisfies NonNullable<PilotProposal['decision']>[],
+  'pilot_list_document.format': ['pdf', 'xlsx'] satisfies PilotListFormat[],
 };
 
 const ENUM_CHECK = /^CHECK \(\(\(?(\w+)\)? = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)$/;

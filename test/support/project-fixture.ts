@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Call } from '../../domain/call.js';
 import type { Pool } from '../../platform/database.js';
 import type { EngineClient } from '../../platform/engine/client.js';
 import { toEngineVariables } from '../../platform/engine/index.js';
@@ -34,10 +35,11 @@ export async function provinceAccount(web: Web, role: 'province-officer' | 'divi
 
 /**
  * Submits a batch of `count` valid applications of one enterprise for `unitId` and waits until every project's
- * FormalReview task is open; `officer` sees the tasks.
+ * FormalReview task is open; `officer` sees the tasks. A new call unless `call` is given (several units' batches of
+ * one call).
  */
-export async function receivedBatch(web: Web, engine: EngineClient, officer: Headers, unitId: string, count: number) {
-  const call = await openTestCall(web.db);
+export async function receivedBatch(web: Web, engine: EngineClient, officer: Headers, unitId: string, count: number, call?: Call) {
+  call ??= await openTestCall(web.db);
   const reviewer = await newReviewer(web.app, web.db, unitId);
   const applicant = await newApplicant(web.app, web.db);
   const data = await validModeData(web.app, applicant.headers, applicant.uscc, { declaredUnit: unitId });

@@ -41,6 +41,7 @@ import { projectRoutes } from './routes/projects.js';
 import { libraryRoutes } from './routes/library.js';
 import { provinceBatchRoutes } from './routes/province-batches.js';
 import { expertRoutes } from './routes/experts.js';
+import { reviewSessionRoutes } from './routes/review-sessions.js';
 
 export interface AppDeps {
   engine: EngineApi;
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(libraryRoutes, { db: deps.db, clock: deps.clock });
   await app.register(provinceBatchRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   await app.register(expertRoutes, { db: deps.db, clock: deps.clock });
+  await app.register(reviewSessionRoutes, { db: deps.db, engine: deps.engine, clock: deps.clock });
   if (deps.browserDir) await app.register(browserBundle, { dir: deps.browserDir });
 
   return app as unknown as FastifyInstance;

@@ -7,6 +7,10 @@ export function taskAuditKeys(subject: TaskSubject): { callId?: string; unitId?:
       return { applicationId: subject.application.id, unitId: subject.application.unitId };
     case 'batch':
       return { callId: subject.batch.callId, unitId: subject.batch.unitId };
+    case 'seat':
+      return { applicationId: subject.application.id, unitId: subject.application.unitId };
+    case 'review-session':
+      return { callId: subject.session.callId };
     case 'none':
       return {};
   }

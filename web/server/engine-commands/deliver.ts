@@ -2,7 +2,9 @@ import { withTransaction, type Pool, type PoolClient } from '../../../platform/d
 import type { EngineApi } from '../../../platform/engine/index.js';
 import { setProcessInstance } from '../../../store/application-repository.js';
 import { setBatchProcessInstance } from '../../../store/batch-repository.js';
+import { setPanelSeatProcessInstance } from '../../../store/panel-seat-repository.js';
 import { setProjectProcessInstance } from '../../../store/project-repository.js';
+import { setReviewSessionProcessInstance } from '../../../store/review-session-repository.js';
 import {
   claimEngineCommand, claimNextDueEngineCommand, markEngineCommandDone, markEngineCommandFailed, type EngineCommand,
 } from '../../../store/engine-command-repository.js';
@@ -63,6 +65,8 @@ async function runClaimed(deps: EngineCommandDeps, client: PoolClient, command: 
   if (command.kind === 'start-process' && command.subject && outcome.processInstanceId) {
     if ('applicationId' in command.subject) await setProcessInstance(client, command.subject.applicationId, outcome.processInstanceId);
     else if ('projectId' in command.subject) await setProjectProcessInstance(client, command.subject.projectId, outcome.processInstanceId);
+    else if ('reviewSessionId' in command.subject) await setReviewSessionProcessInstance(client, command.subject.reviewSessionId, outcome.processInstanceId);
+    else if ('panelSeatId' in command.subject) await setPanelSeatProcessInstance(client, command.subject.panelSeatId, outcome.processInstanceId);
     else await setBatchProcessInstance(client, command.subject.batch.callId, command.subject.batch.unitId, outcome.processInstanceId);
   }
   await markEngineCommandDone(client, command.id, outcome.processInstanceId);

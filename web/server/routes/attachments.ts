@@ -9,6 +9,7 @@ import { isScanMediaType, judgeAttachmentType } from '../../../domain/attachment
 import { unstorableReason, unstorableTextMessages } from '../../../domain/storable-text.js';
 import { attachmentReachedProvince, findAttachment, insertAttachment, unitsReferencingAttachment, type Attachment } from '../../../store/attachment-repository.js';
 import { attachmentLetterRecipients } from '../../../store/letter-repository.js';
+import { attachmentOpenToExpert } from '../../../store/panel-seat-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { accountOf } from '../plugins/authentication.js';
@@ -76,7 +77,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Queryable; store: Att
     const attachment = await findAttachment(db, request.params.id);
     const account = accountOf(request);
     const approverMay = attachment !== undefined && approvalRoles.includes(account.role) && (await attachmentReachedProvince(db, attachment.id));
-    if (!attachment || (!approverMay && !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id), await attachmentLetterRecipients(db, attachment.id)))) throw new AppError('NOT_FOUND');
+    const expertMay = attachment !== undefined && account.role === 'expert' && (await attachmentOpenToExpert(db, attachment.id, account.username));
+    if (!attachment || (!approverMay && !expertMay && !mayOpen(account, attachment, await unitsReferencingAttachment(db, attachment.id), await attachmentLetterRecipients(db, attachment.id)))) throw new AppError('NOT_FOUND');
     return reply
       .header('content-type', attachment.mediaType)
       // Only content-checked PDFs and images are shown inline; anything else is always a download.
@@ -114,6 +116,6 @@ function mayOpen(account: Account, attachment: Attachment, referencingUnits: rea
     case 'finance':
     case 'leadership':
     case 'expert':
-      return false; // approval roles: what reached the province (above); experts: assigned projects, with issue 16
+      return false; // approval roles: what reached the province; experts: their declared seats' projects while the panel is open (above)
   }
 }

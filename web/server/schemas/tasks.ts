@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seatTaskInfo, sessionTaskInfo } from './review-sessions.js';
 import { unitIds } from '../../../domain/units.js';
 import { applicationStatus, templateCode } from './applications.js';
 import { formData } from './common.js';
@@ -65,6 +66,10 @@ export const taskDetail = taskRow.extend({
   attachments: z.array(taskAttachment),
   /** The warnings of the application's latest rule check (Chinese reasons): the reviewer must judge them. */
   warnings: z.array(z.object({ ruleId: z.string(), reason: z.string(), field: z.string().nullable() })),
+  /** A campaign task of a review session: done on the session's page. */
+  reviewSession: sessionTaskInfo.nullable(),
+  /** An expert's seat task: what the expert may see of the project, the rubric, the panel for the consensus. */
+  reviewSeat: seatTaskInfo.nullable(),
 });
 
 const dateOrNull = z.iso.datetime({ offset: true, error: '须为带时区的日期时间' }).nullable().optional();

@@ -4,6 +4,7 @@ import { insertAuditEntry } from '../../../store/audit-log-repository.js';
 import { taskAuditKeys } from '../audit/task-audit-keys.js';
 import { AppError, type FieldError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
+import { formForTask } from '../review-sessions/score-form.js';
 import { takeForCompletion } from './assignment.js';
 import { completionFor } from './completions/index.js';
 import { scopedTask, type TaskDeps } from './scope.js';
@@ -15,7 +16,7 @@ import { scopedTask, type TaskDeps } from './scope.js';
  */
 export async function completeTask(deps: TaskDeps, account: Account, taskId: string, data: Record<string, unknown>): Promise<void> {
   const scoped = await scopedTask(deps, account, taskId);
-  const form = await deployedFormOf(deps, scoped.task.id);
+  const form = await formForTask(deps, scoped, await deployedFormOf(deps, scoped.task.id));
   const completion = completionFor(scoped.task.processDefinitionId, scoped.task.taskDefinitionKey);
   const parsed = completion.schema.safeParse(data);
   const problems: FieldError[] = [

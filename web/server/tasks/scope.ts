@@ -2,8 +2,10 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Pool } from '../../../platform/database.js';
 import type { EngineApi, TasklistQuery, TasklistTask } from '../../../platform/engine/index.js';
 import { isUnitId } from '../../../domain/units.js';
+import { seatsOfInstances, type PanelSeat } from '../../../store/panel-seat-repository.js';
+import { sessionsOfInstances, type ReviewSession } from '../../../store/review-session-repository.js';
 import {
-  applicationsOfInstances, batchesOfInstances, projectApplicationsOfInstances, type TaskApplication, type TaskBatch, type TaskProject,
+  applicationsOfInstances, batchesOfInstances, projectApplicationsById, projectApplicationsOfInstances, type TaskApplication, type TaskBatch, type TaskProject,
 } from '../../../store/task-subject-repository.js';
 import { AppError } from '../errors.js';
 import { candidateGroupsOf, type Account } from '../identity/roles.js';
@@ -22,6 +24,8 @@ export interface TaskDeps {
 export type TaskSubject =
   | { kind: 'application'; application: TaskApplication; project?: TaskProject }
   | { kind: 'batch'; batch: TaskBatch }
+  | { kind: 'seat'; seat: PanelSeat; application: TaskApplication; project: TaskProject }
+  | { kind: 'review-session'; session: ReviewSession }
   | { kind: 'none' };
 
 /** A task the account may see, with its subject. */
@@ -70,20 +74,28 @@ function queryOf(account: Account): TasklistQuery | undefined {
 
 async function inScope(deps: TaskDeps, account: Account, tasks: TasklistTask[]): Promise<ScopedTask[]> {
   const instances = [...new Set(tasks.map((task) => task.processInstanceId))];
-  const [applications, batches, projects] = await Promise.all([
+  const [applications, batches, projects, seats, sessions] = await Promise.all([
     applicationsOfInstances(deps.db, instances), batchesOfInstances(deps.db, instances), projectApplicationsOfInstances(deps.db, instances),
+    seatsOfInstances(deps.db, instances), sessionsOfInstances(deps.db, instances),
   ]);
+  const seatProjects = await projectApplicationsById(deps.db, [...new Set(seats.map((seat) => seat.projectId))]);
   const applicationOf = new Map(applications.map((a) => [a.processInstanceId, a]));
   const batchOf = new Map(batches.map((b) => [b.processInstanceId, b]));
   const projectOf = new Map(projects.map((p) => [p.processInstanceId, p]));
+  const seatOf = new Map(seats.map((seat) => [seat.processInstanceId!, seat]));
+  const sessionOf = new Map(sessions.map((session) => [session.processInstanceId!, session]));
+  const projectById = new Map(seatProjects.map((p) => [p.project.id, p]));
   return tasks
-    .map((task): ScopedTask => ({ task, subject: subjectOfInstance(task.processInstanceId, { applicationOf, batchOf, projectOf }) }))
+    .map((task): ScopedTask => ({ task, subject: subjectOfInstance(task.processInstanceId, { applicationOf, batchOf, projectOf, seatOf, sessionOf, projectById }) }))
     .filter(({ subject }) => mayActOn(account, subject));
 }
 
 function subjectOfInstance(
   instance: string,
-  found: { applicationOf: Map<string, TaskApplication>; batchOf: Map<string, TaskBatch>; projectOf: Map<string, TaskApplication & { project: TaskProject }> },
+  found: {
+    applicationOf: Map<string, TaskApplication>; batchOf: Map<string, TaskBatch>; projectOf: Map<string, TaskApplication & { project: TaskProject }>;
+    seatOf: Map<string, PanelSeat>; sessionOf: Map<string, ReviewSession>; projectById: Map<string, TaskApplication & { project: TaskProject }>;
+  },
 ): TaskSubject {
   const application = found.applicationOf.get(instance);
   if (application) return { kind: 'application', application };
@@ -94,11 +106,26 @@ function subjectOfInstance(
     const { project, ...rest } = projectApplication;
     return { kind: 'application', application: rest, project };
   }
+  const seat = found.seatOf.get(instance);
+  const seatProject = seat && found.projectById.get(seat.projectId);
+  if (seat && seatProject) {
+    const { project, ...rest } = seatProject;
+    return { kind: 'seat', seat, application: rest, project };
+  }
+  const session = found.sessionOf.get(instance);
+  if (session) return { kind: 'review-session', session };
   return { kind: 'none' };
 }
 
-/** The double check for city reviewers: the subject must belong to the reviewer's own unit. */
+/**
+ * The double check: a city reviewer acts only on its own unit's subjects; an expert only on its own seats (the
+ * engine assigns by name, this keeps a mis-assigned task away from anyone else); a seat or a session's task is
+ * nobody else's but the province's.
+ */
 function mayActOn(account: Account, subject: TaskSubject): boolean {
+  if (subject.kind === 'seat') return account.role === 'expert' && subject.seat.expertUsername === account.username;
+  if (account.role === 'expert') return false;
+  if (subject.kind === 'review-session') return account.role === 'province-officer';
   if (account.role !== 'city-reviewer') return true;
   if (subject.kind === 'application') return subject.application.unitId === account.unitId;
   if (subject.kind === 'batch') return subject.batch.unitId === account.unitId;

@@ -21,6 +21,14 @@ export const stages: readonly Stage[] = [
   { process: 'project', role: 'city-reviewer', key: 'ChangeUnitOpinion', label: '变更申请推荐单位意见', submitLabel: '提交意见' },
   { process: 'project', role: 'province-officer', key: 'ChangeDecision', label: '省厅审批变更申请', submitLabel: '提交审批结论' },
   { process: 'project', role: 'division-head', key: 'ExitApproval', label: '处长审批退库', submitLabel: '提交审批结论' },
+  { process: 'reviewSession', role: 'province-officer', key: 'DrawPanels', label: '抽取评审专家', submitLabel: '确认专家名单' },
+  { process: 'reviewSession', role: 'province-officer', key: 'CollectScores', label: '评审打分与汇总', submitLabel: '结束评分' },
+  { process: 'reviewSession', role: 'province-officer', key: 'ProposePilots', label: '提出试点建议名单', submitLabel: '提出建议名单' },
+  { process: 'reviewSession', role: 'province-officer', key: 'CollectiveDecision', label: '集体决策', submitLabel: '记录决策结论' },
+  { process: 'reviewSession', role: 'province-officer', key: 'FinalisePilotList', label: '答复异议并确定试点名单', submitLabel: '确定试点名单' },
+  { process: 'panelSeat', role: 'expert', key: 'DeclareConflict', label: '签署评审承诺书与回避声明', submitLabel: '提交声明' },
+  { process: 'panelSeat', role: 'expert', key: 'ScoreProject', label: '专家评分', submitLabel: '提交评分' },
+  { process: 'panelSeat', role: 'expert', key: 'RecordConsensus', label: '组长记录合议意见', submitLabel: '提交合议意见' },
 ];
 
 /** The stage of a task; a task of a process deployed later is named by its own BPMN name. */

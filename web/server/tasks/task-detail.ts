@@ -9,6 +9,9 @@ import type { Account } from '../identity/roles.js';
 import type { TaskDetail } from '../schemas/tasks.js';
 import { deployedFormOrNull } from './complete-task.js';
 import { formContext } from './form-context.js';
+import { formForTask } from '../review-sessions/score-form.js';
+import { seatMaterialsOpen, seatTaskInfoOf } from '../review-sessions/seat-task-info.js';
+import { reviewSessionStatuses } from '../../../store/review-session-repository.js';
 import { scopedTask, type ScopedTask, type TaskDeps } from './scope.js';
 import { stageOf } from './stages.js';
 import { taskRowOf } from './views.js';
@@ -21,11 +24,12 @@ export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: str
   const scoped = await scopedTask(deps, account, taskId);
   const { task, subject } = scoped;
   const [form, variables, names] = await Promise.all([
-    deployedFormOrNull(deps, task.id),
+    deployedFormOrNull(deps, task.id).then((deployed) => formForTask(deps, scoped, deployed)),
     deps.engine.taskVariables(task.id),
     displayNames(deps.db, task.assignee ? [task.assignee] : []),
   ]);
-  const application = subject.kind === 'application' ? await findApplication(deps.db, subject.application.id) : undefined;
+  const seatOpen = subject.kind === 'seat' && (await seatMaterialsOpen(deps, subject.seat));
+  const application = subject.kind === 'application' || seatOpen ? await findApplication(deps.db, subject.kind === 'seat' ? subject.application.id : subject.application!.id) : undefined;
   return {
     ...taskRowOf(scoped, names),
     form,
@@ -35,8 +39,12 @@ export async function taskDetailOf(deps: TaskDeps, account: Account, taskId: str
     batch: subject.kind === 'batch'
       ? { callId: subject.batch.callId, callTitle: subject.batch.callTitle, unitName: unitNameOf(subject.batch.unitId), renderedAt: subject.batch.renderedAt?.toISOString() ?? null }
       : null,
-    attachments: await attachmentsOf(deps, scoped, application?.data ?? {}),
-    warnings: subject.kind === 'application' && subject.project ? await findingsOf(deps, subject.project.id) : application ? await warningsOf(deps, application.id) : [],
+    attachments: subject.kind === 'seat' && !seatOpen ? [] : await attachmentsOf(deps, scoped, application?.data ?? {}),
+    warnings: subject.kind === 'application' && subject.project ? await findingsOf(deps, subject.project.id) : subject.kind === 'application' && application ? await warningsOf(deps, application.id) : [],
+    reviewSession: subject.kind === 'review-session'
+      ? { sessionId: subject.session.id, name: subject.session.name, status: subject.session.status, statusLabel: reviewSessionStatuses[subject.session.status] }
+      : null,
+    reviewSeat: subject.kind === 'seat' ? await seatTaskInfoOf(deps, subject.seat) : null,
   };
 }
 
@@ -67,7 +75,11 @@ const kindOrder = Object.keys(documentLabels);
 
 async function attachmentsOf(deps: TaskDeps, { subject }: ScopedTask, data: Record<string, unknown>) {
   const labelled: { id: string; label: string }[] = [];
-  if (subject.kind === 'application') {
+  if (subject.kind === 'seat') {
+    labelled.push(...(await latestDocuments(deps.db, subject.application.id)).filter((d) => d.kind === 'materials' || d.kind === 'recommended-materials')
+      .map((d) => ({ id: d.attachmentId, label: `${documentLabels[d.kind]}${d.format === 'docx' ? '（Word）' : ''}` })));
+    labelled.push(...referencesIn(data).map((id) => ({ id, label: '申报附件' })));
+  } else if (subject.kind === 'application') {
     const documents = (await latestDocuments(deps.db, subject.application.id))
       .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || Number(a.format === 'docx') - Number(b.format === 'docx'));
     labelled.push(...documents.map((d) => ({ id: d.attachmentId, label: `${documentLabels[d.kind]}${d.format === 'docx' ? '（Word）' : ''}` })));

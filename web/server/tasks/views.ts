@@ -50,6 +50,16 @@ function subjectOf({ task, subject }: ScopedTask): TaskRow['subject'] {
       const unitName = unitNameOf(subject.batch.unitId);
       return { ...none, kind: 'batch', title: `${unitName}推荐批次（${subject.batch.callTitle}）`, unitId: subject.batch.unitId, unitName };
     }
+    case 'seat': {
+      // An expert's seat: the project by name and number (what the 回避声明 may show), its unit.
+      const a = subject.application;
+      return {
+        ...none, kind: 'application', title: a.projectName, applicationNumber: a.applicationNumber, enterpriseName: a.enterpriseName, projectName: a.projectName,
+        template: a.template, unitId: a.unitId, unitName: unitById(a.unitId ?? '')?.name ?? null,
+      };
+    }
+    case 'review-session':
+      return { ...none, kind: 'none', title: `评审会：${subject.session.name}` };
     case 'none':
       return { ...none, kind: 'none', title: task.name ?? task.taskDefinitionKey };
   }

@@ -1,6 +1,7 @@
 import { batchSubmissionCompletion } from './batch-submission.js';
 import { changeDecisionCompletion } from './change-decision.js';
 import { changeUnitOpinionCompletion } from './change-unit-opinion.js';
+import { collectiveDecisionCompletion } from './collective-decision.js';
 import { cityRecommendationCompletion } from './city-recommendation.js';
 import { cityReviewCompletion } from './city-review.js';
 import type { Completion } from './completion.js';
@@ -8,6 +9,7 @@ import { exitApprovalCompletion } from './exit-approval.js';
 import { formalReviewCompletion } from './formal-review.js';
 import { genericCompletion } from './generic.js';
 import { returnAnswerCompletion } from './return-answer.js';
+import { declareConflictCompletion, recordConsensusCompletion, scoreProjectCompletion } from './review-seat.js';
 
 // One completion per user task of the shipped processes (`process/task` keys); any other task is completed with
 // its form's own fields.
@@ -20,6 +22,10 @@ const completions: Readonly<Record<string, Completion>> = {
   'project/ChangeUnitOpinion': registered(changeUnitOpinionCompletion),
   'project/ChangeDecision': registered(changeDecisionCompletion),
   'project/ExitApproval': registered(exitApprovalCompletion),
+  'reviewSession/CollectiveDecision': registered(collectiveDecisionCompletion),
+  'panelSeat/DeclareConflict': registered(declareConflictCompletion),
+  'panelSeat/ScoreProject': registered(scoreProjectCompletion),
+  'panelSeat/RecordConsensus': registered(recordConsensusCompletion),
 };
 
 /** How a task is completed from the tasklist, by its process definition and task key. */
