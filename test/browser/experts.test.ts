@@ -40,10 +40,13 @@ describe('the expert pool page in chromium', () => {
     await signInThroughPage(page, base, await createTestAccount(web.db, 'province-officer'));
     await waitForPage(page, `${base}/dashboard`);
     // every entry of the officer's menu fits at 1366 px: nothing folded into the overflow
-    await page.getByRole('menuitem', { name: '专家库' }).waitFor();
+    await page.getByRole('menuitem', { name: '评审会' }).waitFor();
     expect(await page.locator('.ant-menu-overflow-item:not(.ant-menu-overflow-item-rest)[aria-hidden="true"]').count()).toBe(0);
     expect(await page.locator('.ant-menu-overflow-item-rest').getAttribute('aria-hidden')).toBe('true');
-    await page.getByRole('menuitem', { name: '专家库' }).click();
+    // the pool is reached from the review sessions' page
+    await page.getByRole('menuitem', { name: '评审会' }).click();
+    await waitForPage(page, `${base}/review-sessions`);
+    await page.getByRole('link', { name: '专家库' }).click();
     await waitForPage(page, `${base}/experts`);
     await settled(page);
     await looksRight(page);

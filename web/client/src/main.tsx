@@ -70,6 +70,8 @@ const ProvinceBatchesPage = lazy(() => import('./pages/ProvinceBatchesPage.js').
 const ProjectChangePage = lazy(() => import('./pages/ProjectChangePage.js').then((module) => ({ default: module.ProjectChangePage })));
 const ProjectExitPage = lazy(() => import('./pages/ProjectExitPage.js').then((module) => ({ default: module.ProjectExitPage })));
 const ExpertsPage = lazy(() => import('./pages/ExpertsPage.js').then((module) => ({ default: module.ExpertsPage })));
+const ReviewSessionsPage = lazy(() => import('./pages/ReviewSessionsPage.js').then((module) => ({ default: module.ReviewSessionsPage })));
+const ReviewSessionPage = lazy(() => import('./pages/ReviewSessionPage.js').then((module) => ({ default: module.ReviewSessionPage })));
 
 // The roles the server lets use the tasklist (routes/tasks.ts) and the province's dashboards (routes/dashboard.ts).
 const taskHandlers = ['city-reviewer', 'province-officer', 'division-head', 'finance', 'leadership', 'expert'] as const;
@@ -131,6 +133,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="/projects/:projectId/exit" element={<OnlyFor roles={['province-officer', 'division-head']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ProjectExitPage /></Suspense></OnlyFor>} />
                 <Route path="/library" element={<OnlyFor roles={provinceRoles}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><LibraryPage /></Suspense></OnlyFor>} />
                 <Route path="/experts" element={<OnlyFor roles={['province-officer', 'division-head']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ExpertsPage /></Suspense></OnlyFor>} />
+                <Route path="/review-sessions" element={<OnlyFor roles={['province-officer', 'division-head']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ReviewSessionsPage /></Suspense></OnlyFor>} />
+                <Route path="/review-sessions/:sessionId" element={<OnlyFor roles={['province-officer', 'division-head']}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><ReviewSessionPage /></Suspense></OnlyFor>} />
                 <Route path="/unit/projects" element={<OnlyFor roles={cityReviewers}><Suspense fallback={<Spin description="正在加载…"><div style={{ minHeight: 240 }} /></Spin>}><UnitProjectsPage /></Suspense></OnlyFor>} />
                 <Route path="/account/password" element={<ChangePasswordPage />} />
                 <Route path="/studio/*" element={<Studio />} />

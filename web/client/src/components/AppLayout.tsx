@@ -7,9 +7,9 @@ import { MessagesLink } from './messages/message-menu.js';
 const menus: Record<Role, { key: string; label: string }[]> = {
   applicant: [{ key: '/portal', label: '我的申报' }],
   'city-reviewer': [{ key: '/tasks', label: '待办任务' }, { key: '/unit/dashboard', label: '本单位概况' }, { key: '/unit/library', label: '市级项目库' }, { key: '/unit/batch', label: '推荐批次' }, { key: '/unit/projects', label: '本单位项目' }, { key: '/unit/registrations', label: '企业注册审核' }],
-  'province-officer': [{ key: '/dashboard', label: '工作看板' }, { key: '/calls', label: '申报批次' }, { key: '/indicators', label: '培育指标' }, { key: '/working-days', label: '工作日历' }, { key: '/tasks', label: '待办任务' }, { key: '/province/batches', label: '形式审查' }, { key: '/library', label: '省级项目库' }, { key: '/experts', label: '专家库' }, { key: '/audit', label: '操作日志' }],
+  'province-officer': [{ key: '/dashboard', label: '工作看板' }, { key: '/calls', label: '申报批次' }, { key: '/indicators', label: '培育指标' }, { key: '/working-days', label: '工作日历' }, { key: '/tasks', label: '待办任务' }, { key: '/province/batches', label: '形式审查' }, { key: '/library', label: '省级项目库' }, { key: '/review-sessions', label: '评审会' }, { key: '/audit', label: '操作日志' }],
   // the approval roles: their approvals (退库 for the division head) in the tasklist, and the library they decide on
-  'division-head': [{ key: '/tasks', label: '待办任务' }, { key: '/province/batches', label: '形式审查' }, { key: '/library', label: '省级项目库' }, { key: '/experts', label: '专家库' }],
+  'division-head': [{ key: '/tasks', label: '待办任务' }, { key: '/province/batches', label: '形式审查' }, { key: '/library', label: '省级项目库' }, { key: '/experts', label: '专家库' }, { key: '/review-sessions', label: '评审会' }],
   finance: [{ key: '/tasks', label: '待办任务' }, { key: '/library', label: '省级项目库' }],
   leadership: [{ key: '/tasks', label: '待办任务' }, { key: '/library', label: '省级项目库' }],
   expert: [{ key: '/tasks', label: '待办任务' }],

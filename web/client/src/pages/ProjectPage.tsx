@@ -4,6 +4,7 @@ import { projectView } from '../../../server/schemas/projects.js';
 import { useRemote } from '../components/dashboard/use-remote.js';
 import { ProjectHistory, ProjectStatusTag, beijing } from '../components/projects/ProjectHistory.js';
 import { ChangeRequests, ExitProposals, FormalReviews } from '../components/projects/ProjectRecords.js';
+import { ProjectReviewCard } from '../components/projects/ProjectReviewCard.js';
 import { ProjectVersions } from '../components/projects/ProjectVersions.js';
 import { templateLabels } from '../labels.js';
 
@@ -47,6 +48,7 @@ export function ProjectPage() {
         { key: 'template', label: '类别', children: templateLabels[view.current.template] },
         { key: 'admitted', label: '入库时间', children: project.admittedAt ? beijing(project.admittedAt) : '尚未入库' },
       ]} />
+      <ProjectReviewCard projectId={project.id} />
       <ProjectVersions view={view} />
       <Card title="状态记录"><ProjectHistory history={view.history} /></Card>
       <FormalReviews rounds={view.formalReviews} />

@@ -2,12 +2,14 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Tabs, Tag, Ty
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { deployedFormJson, noContent } from '../../../server/schemas/common.js';
+import { sessionTaskInfo, seatTaskInfo } from '../../../server/schemas/review-sessions.js';
 import { taskDetail, taskDiagram, type TaskDiagram as Diagram } from '../../../server/schemas/tasks.js';
 import { api, fieldsOf, messageOf, type FieldError } from '../api.js';
 import { AttachmentPreview } from '../components/AttachmentPreview.js';
 import { DeployedForm, type DeployedFormHandle } from '../components/DeployedForm.js';
 import { LoadFailureBoundary } from '../components/LoadFailureBoundary.js';
 import { ProblemList } from '../components/ProblemList.js';
+import { SeatTaskCard } from '../components/review-sessions/SeatTaskCard.js';
 import { RuleWarnings } from '../components/RuleWarnings.js';
 import { TaskAssignment } from '../components/TaskAssignment.js';
 import { TaskComments } from '../components/TaskComments.js';
@@ -19,8 +21,9 @@ import type { z } from 'zod';
 // bpmn-js is large: only this page downloads it, and only when the diagram is shown.
 const ProcessDiagram = lazy(() => import('../components/ProcessDiagram.js'));
 
-// The task's form is rendered: it must be a form-js schema object, when the task has one.
-const taskPage = taskDetail.extend({ form: deployedFormJson.nullable() });
+// The task's form is rendered: it must be a form-js schema object, when the task has one. A review campaign's task
+// names its session; an expert's seat task carries the reviewed project as far as the expert may see it.
+const taskPage = taskDetail.extend({ form: deployedFormJson.nullable(), reviewSession: sessionTaskInfo.nullish(), reviewSeat: seatTaskInfo.nullish() });
 type TaskPageData = z.infer<typeof taskPage>;
 
 /** A task: what it is about and its files beside its deployed form; claim, dates, comments, diagram and history. */
@@ -81,11 +84,20 @@ export function TaskPage() {
       {error && <Alert type="error" showIcon title={error} description={<ProblemList problems={problems} />} />}
       <Row gutter={24}>
         <Col span={12}>
-          <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{task.batch ? '推荐批次' : '申报内容'}</Typography.Title>}>
-            <Subject task={task} />
-            <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>附件预览</Typography.Title>
-            <AttachmentPreview attachments={task.attachments} />
-          </Card>
+          {task.reviewSeat ? (
+            <SeatTaskCard seat={task.reviewSeat} materials={(
+              <>
+                <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>申报材料</Typography.Title>
+                <AttachmentPreview attachments={task.attachments} />
+              </>
+            )} />
+          ) : (
+            <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{task.batch ? '推荐批次' : '申报内容'}</Typography.Title>}>
+              <Subject task={task} />
+              <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>附件预览</Typography.Title>
+              <AttachmentPreview attachments={task.attachments} />
+            </Card>
+          )}
         </Col>
         <Col span={12}>
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -96,6 +108,9 @@ export function TaskPage() {
                   <DeployedForm ref={form} schema={schema} data={formData} onReady={() => setReady(true)} />
                   <Button type="primary" loading={busy} disabled={!ready || claimedByOther} onClick={complete}>{task.submitLabel}</Button>
                 </>
+              ) : task.reviewSession ? (
+                <Alert type="info" showIcon title={`该任务在评审会页面办理：${task.reviewSession.name}（${task.reviewSession.statusLabel}）`}
+                  description={<Link to={`/review-sessions/${task.reviewSession.sessionId}`}>前往评审会页面办理</Link>} />
               ) : <Alert type="info" showIcon title="该任务没有可在本平台填写的表单，请联系平台管理员。" />}
             </Card>
             <TaskComments taskId={task.taskId} />
