@@ -60,9 +60,11 @@ describe('a review session from the draw to the final pilot list', () => {
   it('runs the whole session on the engine', async () => {
     // given: three units' projects admitted to the library, declaring the test's direction
     const projects = [];
+    const applicants: Headers[] = [];
     const call = await openTestCall(web.db);
     for (const unitId of ['130100', '130200', '130300']) {
-      const { projects: received } = await receivedBatch(web, client, officer.headers, unitId, 1, call);
+      const { projects: received, applicant } = await receivedBatch(web, client, officer.headers, unitId, 1, call);
+      applicants.push(applicant.headers);
       const [{ project, taskId }] = received as [typeof received[0]];
       expect((await complete(taskId, officer.headers, { formalDecision: 'admit', formalOpinion: '同意入库' })).statusCode).toBe(204);
       await waitForProjectStatus(web.db, project.applicationId, 'admitted');
@@ -161,6 +163,9 @@ describe('a review session from the draw to the final pilot list', () => {
     const unitReviewer = await signIn(web.app, await createTestAccount(web.db, 'city-reviewer', { unitId: '130200' }));
     const unitView = (await inject('GET', `/api/projects/${p2.id}/review`, unitReviewer)).json() as { panel: unknown; published: boolean };
     expect(unitView).toMatchObject({ published: false, panel: null });
+    expect((await inject('GET', `/api/projects/${p2.id}/review`, applicants[1]!)).json()).toMatchObject({ published: false, panel: null, score: null });
+    // another unit's reviewer and another enterprise see nothing of it
+    expect((await inject('GET', `/api/projects/${p2.id}/review`, applicants[0]!)).statusCode).toBe(404);
 
     // when: scoring — p1 with an outlier, p2 wide enough for consensus, p3 close
     const totals: Record<string, number[]> = { [p1.id]: [80, 82, 85, 78, 50], [p2.id]: [92, 60, 75, 88, 70], [p3.id]: [70, 72, 74, 76, 78] };
@@ -195,6 +200,9 @@ describe('a review session from the draw to the final pilot list', () => {
           // another expert cannot score this seat
           const other = experts.find((e) => !seats.some((s) => s.expertId === e.id))!;
           expect((await complete(taskId, other.headers, { scores: split(80), opinion: '不在评审组' })).statusCode).toBe(404);
+          // nor open its task or its files
+          expect((await inject('GET', `/api/tasks/${taskId}`, other.headers)).statusCode).toBe(404);
+          expect((await inject('GET', `/api/attachments/${page.attachments[0]!.id}`, other.headers)).statusCode).toBe(404);
         }
         const scored = await complete(taskId, headers, { scores: split(totals[project.projectId]![index]!), opinion: `评审意见${index}` });
         expect(scored.statusCode, scored.body).toBe(204);
