@@ -164,6 +164,12 @@ describe('a review session from the draw to the final pilot list', () => {
     const unitView = (await inject('GET', `/api/projects/${p2.id}/review`, unitReviewer)).json() as { panel: unknown; published: boolean };
     expect(unitView).toMatchObject({ published: false, panel: null });
     expect((await inject('GET', `/api/projects/${p2.id}/review`, applicants[1]!)).json()).toMatchObject({ published: false, panel: null, score: null });
+    // nor in the application's 办理记录, which the enterprise and the unit read
+    for (const headers of [applicants[1]!, unitReviewer]) {
+      const trail = (await inject('GET', `/api/applications/${p2.applicationId}/trail`, headers)).body;
+      for (const expert of experts) expect(trail).not.toContain(expert.username);
+      expect(trail).not.toContain('回避声明');
+    }
     // another unit's reviewer and another enterprise see nothing of it
     expect((await inject('GET', `/api/projects/${p2.id}/review`, applicants[0]!)).statusCode).toBe(404);
 

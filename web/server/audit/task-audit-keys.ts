@@ -8,7 +8,9 @@ export function taskAuditKeys(subject: TaskSubject): { callId?: string; unitId?:
     case 'batch':
       return { callId: subject.batch.callId, unitId: subject.batch.unitId };
     case 'seat':
-      return { applicationId: subject.application.id, unitId: subject.application.unitId };
+      // Not keyed to the application: its 办理记录 is shown to the enterprise and the unit, who must not learn the
+      // panel before the results are published (the session's own entries name the project).
+      return {};
     case 'review-session':
       return { callId: subject.session.callId };
     case 'none':
