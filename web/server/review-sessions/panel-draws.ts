@@ -105,6 +105,8 @@ export async function confirmPanels(deps: TaskDeps, account: Account, scoped: Sc
       const number = facts.get(project.projectId)?.projectNumber ?? project.projectId;
       if (panel.length < session.panelSize) return [`项目 ${number} 的评审组只有 ${panel.length} 名专家，须为 ${session.panelSize} 名`];
       if (!panel.some((s) => s.isLeader)) return [`项目 ${number} 尚未指定评审组组长`];
+      const withoutAccount = panel.filter((s) => !s.expertUsername);
+      if (withoutAccount.length) return [`项目 ${number} 的评审专家 ${withoutAccount.map((s) => s.expertName).join('、')} 已没有登录账号，请更换`];
       return [];
     });
     if (problems.length) throw new AppError('CONFLICT', `还不能确认专家名单：${problems.join('；')}。`);
