@@ -180,6 +180,7 @@ describe('a review session from the draw to the final pilot list', () => {
       const innovation = Math.round(total * 0.3);
       return { foundation, innovation, promotion: total - foundation - innovation };
     };
+    const scoredTasks: { taskId: string; headers: Headers }[] = [];
     for (const project of session.projects) {
       const seats = project.seats.filter((s) => s.active);
       for (const [index, seat] of seats.entries()) {
@@ -212,6 +213,7 @@ describe('a review session from the draw to the final pilot list', () => {
         }
         const scored = await complete(taskId, headers, { scores: split(totals[project.projectId]![index]!), opinion: `评审意见${index}` });
         expect(scored.statusCode, scored.body).toBe(204);
+        scoredTasks.push({ taskId, headers });
       }
     }
     // then: p1's 50 is flagged as an outlier; the officer excludes it with a reason
@@ -227,7 +229,8 @@ describe('a review session from the draw to the final pilot list', () => {
     expect(panelOf(session, p1.id)).toMatchObject({ score: 81.25, rank: 1, needsConsensus: false });
     expect(panelOf(session, p2.id)).toMatchObject({ score: 77.67, rank: 2, needsConsensus: true });
     expect(panelOf(session, p3.id)).toMatchObject({ score: 74, rank: 3, needsConsensus: false });
-    // the panel closed: an expert opens nothing of the project any more
+    // the panel closed: a score sent again is refused (its task is gone), and an expert opens nothing of the project any more
+    expect((await complete(scoredTasks[0]!.taskId, scoredTasks[0]!.headers, { scores: split(90), opinion: '结束后再评' })).statusCode).toBe(404);
     const p1Expert = panelOf(session, p1.id).seats.find((s) => s.active)!;
     const p1Files = (await web.db.query<{ attachment_id: string }>('SELECT attachment_id FROM application_attachment WHERE application_id = $1 LIMIT 1', [p1.applicationId])).rows[0]!;
     expect((await inject('GET', `/api/attachments/${p1Files.attachment_id}`, headersOf(p1Expert.expertId))).statusCode).toBe(404);
