@@ -68,6 +68,14 @@ describe('awaitsEngine', () => {
   ])('%s', (_, overrides, expected) => {
     expect(awaitsEngine(view(overrides))).toBe(expected);
   });
+
+  it('waits again once the 公示期 is over and no task is open (the timer, then the list’s publication), not before', () => {
+    const until = new Date('2021-12-27T15:59:59Z');
+    const notice = view({ status: 'public-notice', noticeUntil: until });
+    expect(awaitsEngine(notice, new Date('2021-12-27T15:59:58Z'))).toBe(false);
+    expect(awaitsEngine(notice, until)).toBe(true);
+    expect(awaitsEngine(view({ status: 'public-notice', noticeUntil: until, openTask: { ...task, taskKey: 'FinalisePilotList' } }), new Date('2021-12-30T00:00:00Z'))).toBe(false);
+  });
 });
 
 describe('approvedProposal and projectsOf', () => {

@@ -9,6 +9,7 @@ import { newReviewSession, reviewCandidates } from '../../../../server/schemas/r
 import { api, fieldsOf, messageOf, type FieldError } from '../../api.js';
 import { useRemote } from '../dashboard/use-remote.js';
 import { ProblemList } from '../ProblemList.js';
+import { selectAllTitle } from './select-all-title.js';
 
 /** The answer of POST /api/review-sessions (201). */
 const sessionCreated = z.object({ sessionId: z.uuid() });
@@ -86,7 +87,7 @@ export function NewSessionDialog({ calls, onClose, onCreated }: { calls: readonl
             <InputNumber min={3} max={15} precision={0} />
           </Form.Item>
           <Form.Item label="回避同地区专家" name="excludeSameUnit" valuePropName="checked" extra="开启后，不抽取与项目同属一个推荐单位地区的专家。">
-            <Switch checkedChildren="回避" unCheckedChildren="不回避" />
+            <Switch />
           </Form.Item>
           <div />
           <Form.Item label="每个方向试点上限" name="limitPerDirection" extra="选填，1–100 个；不填不设上限。"
@@ -107,6 +108,7 @@ export function NewSessionDialog({ calls, onClose, onCreated }: { calls: readonl
         rowSelection={{
           selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)),
           getCheckboxProps: (p) => ({ 'aria-label': `选择 ${p.projectNumber} ${p.projectName}` }),
+          columnTitle: selectAllTitle,
         }}
         locale={{ emptyText: callId ? '该批次没有可评审的项目（须在库，且未参加其他评审会）。' : '请先选择申报批次。' }}
         columns={[

@@ -1,6 +1,6 @@
 // 公示与异议: the 公示期, every objection with its answer; for the officer during the 公示, 登记异议, 答复 per unanswered
 // objection and 确定试点名单 (completing the campaign's FinalisePilotList task once the 公示 ended).
-import { Alert, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ReviewSessionView } from '../../../../server/schemas/review-sessions.js';
 import { tagColors } from '../../labels.js';
@@ -45,7 +45,7 @@ export function ObjectionsCard({ view, runner }: { view: ReviewSessionView; runn
       {acting && !task && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="公示期结束后可确定试点名单。" />}
       {acting && task && unanswered > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`还有 ${unanswered} 件异议未答复。`} />}
       <Table<Objection> rowKey="id" size="small" pagination={false} dataSource={view.objections} scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '公示期间未收到异议。' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="公示期间未收到异议。" /> }}
         columns={[
           { title: '异议人', key: 'name', render: (_, o) => (o.objectorOrganisation ? `${o.objectorName}（${o.objectorOrganisation}）` : o.objectorName) },
           { title: '联系方式', dataIndex: 'objectorContact' },

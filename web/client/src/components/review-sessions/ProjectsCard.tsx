@@ -15,6 +15,7 @@ import { scoreText } from './review-labels.js';
 import type { SeatAction } from './seat-actions.js';
 import type { SeatHandlers } from './SeatTable.js';
 import { anyAnswer, type SessionActionRunner } from './use-session-action.js';
+import { selectAllTitle } from './select-all-title.js';
 
 type Project = ReviewSessionView['projects'][number];
 type Seat = Project['seats'][number];
@@ -74,6 +75,7 @@ export function ProjectsCard({ view, runner }: { view: ReviewSessionView; runner
         rowSelection={selectable ? {
           selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)),
           getCheckboxProps: (project) => ({ 'aria-label': `选择 ${project.projectNumber} ${project.projectName}` }),
+          columnTitle: selectAllTitle,
         } : undefined}
         expandable={{ expandedRowRender: (project) => <ProjectPanel project={project} view={view} handlers={handlers} /> }}
         locale={{ emptyText: '本评审会没有项目。' }} />

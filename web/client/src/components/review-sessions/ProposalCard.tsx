@@ -8,6 +8,7 @@ import { CardHeading } from './CardHeading.js';
 import { scoreText } from './review-labels.js';
 import { api } from '../../api.js';
 import { anyAnswer, type SessionActionRunner } from './use-session-action.js';
+import { selectAllTitle } from './select-all-title.js';
 
 type Project = ReviewSessionView['projects'][number];
 
@@ -48,6 +49,7 @@ export function ProposalCard({ view, runner }: { view: ReviewSessionView; runner
         rowSelection={proposing ? {
           selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)),
           getCheckboxProps: (project) => ({ disabled: project.score === null, 'aria-label': `选择 ${project.projectNumber} ${project.projectName}` }),
+          columnTitle: selectAllTitle,
         } : undefined}
         locale={{ emptyText: '尚无评审得分。' }}
         columns={[

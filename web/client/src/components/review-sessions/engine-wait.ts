@@ -5,9 +5,13 @@ import type { ReviewSessionView } from '../../../../server/schemas/review-sessio
 // The steps whose next move is people's, not the engine's: the experts' consensus, the 公示's days.
 const peoplesSteps = ['consensus', 'public-notice'];
 
-/** True while the view is expected to change without anyone acting on this page. */
-export function awaitsEngine(view: ReviewSessionView): boolean {
+/**
+ * True while the view is expected to change without anyone acting on this page. Once the 公示期 is over (by `now`)
+ * and no task is open, the engine moves again: its timer opens 确定试点名单, or the settled list is being published.
+ */
+export function awaitsEngine(view: ReviewSessionView, now: Date = new Date()): boolean {
   if (view.rubric === null) return true;
   if (view.status === 'final') return view.documents.length === 0;
+  if (view.status === 'public-notice' && view.openTask === null && view.noticeUntil) return view.noticeUntil.getTime() <= now.getTime();
   return view.openTask === null && !peoplesSteps.includes(view.status);
 }
