@@ -1,4 +1,5 @@
 import { cjkPdfDocument } from './cjk-pdf-document.js';
+import { drawRuledTable, LIST_MARGIN, numberPages } from './ruled-table-pdf.js';
 
 // 试点项目名单 (the pilot list, final or as the 公示稿) as a PDF: the call, the review session, the collective decision
 // and the 公示期 it rests on, when it was made, and a ruled table in ranking order whose header row repeats on every
@@ -40,9 +41,6 @@ export interface PilotListInput {
 /** The columns of the list, shared by the PDF and the workbook so both print the same table. */
 export const PILOT_LIST_COLUMNS = ['序号', '排名', '项目编号', '项目名称', '申报企业', '统一社会信用代码', '推荐单位', '申报方向', '类别', '评审得分'] as const;
 
-const MARGIN = 36;
-const FONT_SIZE = 8.5;
-const PAD = 3;
 const WIDTHS = [26, 26, 90, 150, 120, 100, 52, 84, 70, 50] as const;
 
 /** The particulars the list rests on (call, session, decision, 公示期 when given), as label and value. */
@@ -64,65 +62,15 @@ export function pilotListCells(entry: PilotListEntry, index: number): string[] {
 /** The list as a PDF. */
 export function pilotListPdf(input: PilotListInput): Promise<Buffer> {
   const { doc, done } = cjkPdfDocument({
-    size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true,
+    size: 'A4', layout: 'landscape', margin: LIST_MARGIN, bufferPages: true,
     info: { Title: input.title, Producer: 'hebei-iiot-workflow', Creator: 'hebei-iiot-workflow', CreationDate: input.generatedAt },
   });
   doc.fontSize(16).text(input.title, { align: 'center' }).moveDown(0.4);
   doc.fontSize(10);
   for (const { label, value } of pilotListParticulars(input)) doc.text(`${label}：${value}`, { align: 'center' });
   doc.text(`生成时间（北京时间）：${input.generatedAtText}　　共 ${input.entries.length} 个项目`, { align: 'center' }).moveDown(0.6);
-  drawTable(doc, input.entries);
+  drawRuledTable(doc, { header: [...PILOT_LIST_COLUMNS], rows: input.entries.map((entry, index) => pilotListCells(entry, index)), widths: WIDTHS, emptyText: '名单中没有项目' });
   numberPages(doc);
   doc.end();
   return done;
-}
-
-// helpers
-
-function drawTable(doc: PDFKit.PDFDocument, entries: readonly PilotListEntry[]): void {
-  const header = [...PILOT_LIST_COLUMNS];
-  drawRow(doc, header);
-  if (!entries.length) {
-    drawRow(doc, ['名单中没有项目'], [WIDTHS.reduce((sum, width) => sum + width, 0)]);
-    return;
-  }
-  entries.forEach((entry, index) => {
-    const cells = pilotListCells(entry, index);
-    if (doc.y + rowHeight(doc, cells) > doc.page.height - MARGIN - 14) {
-      doc.addPage();
-      drawRow(doc, header);
-    }
-    drawRow(doc, cells);
-  });
-}
-
-function drawRow(doc: PDFKit.PDFDocument, cells: readonly string[], widths: readonly number[] = WIDTHS): void {
-  doc.fontSize(FONT_SIZE);
-  const height = rowHeight(doc, cells, widths);
-  const top = doc.y;
-  let x = MARGIN;
-  cells.forEach((cell, i) => {
-    doc.rect(x, top, widths[i]!, height).stroke();
-    doc.text(cell, x + PAD, top + PAD, { width: widths[i]! - 2 * PAD });
-    x += widths[i]!;
-  });
-  doc.x = MARGIN;
-  doc.y = top + height;
-}
-
-function rowHeight(doc: PDFKit.PDFDocument, cells: readonly string[], widths: readonly number[] = WIDTHS): number {
-  doc.fontSize(FONT_SIZE);
-  return Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
-}
-
-/** 第 n 页，共 m 页 at the foot of every page, inside the bottom margin. */
-function numberPages(doc: PDFKit.PDFDocument): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing inside the margin would otherwise start a new page
-    doc.fontSize(9).text(`第 ${i - start + 1} 页，共 ${count} 页`, MARGIN, doc.page.height - MARGIN + 10, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
 }
