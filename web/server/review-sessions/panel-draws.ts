@@ -13,6 +13,7 @@ import { deliverAfterCommit } from '../engine-commands/deliver.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import type { ScopedTask, TaskDeps } from '../tasks/scope.js';
+import { panelProblems } from './panel-problems.js';
 
 // The officer's side of the panels: the seeded draw (every panel not drawn yet, or a redraw of named projects with
 // a reason), naming each panel's group leader, confirming the panels (the seats' processes start and the experts get
@@ -97,12 +98,7 @@ export async function confirmPanels(deps: TaskDeps, account: Account, scoped: Sc
   const now = deps.clock.now();
   const commandIds = await withTransaction(deps.db, async (client) => {
     const session = await lockedSession(client, sessionId, 'drawing', '专家名单已确认。');
-    const projects = await sessionProjects(client, sessionId);
-    const seats = await sessionSeats(client, sessionId);
-    const facts = new Map((await reviewProjectFacts(client, projects.map((p) => p.projectId))).map((f) => [f.projectId, f]));
-    const problems = projects.flatMap((project) => {
-      const panel = seats.filter((s) => s.projectId === project.projectId && s.active);
-      const number = facts.get(project.projectId)?.projectNumber ?? project.projectId;
+    const { problems, seats } = await panelProblems(client, session, (panel, number) => {
       if (panel.length < session.panelSize) return [`项目 ${number} 的评审组只有 ${panel.length} 名专家，须为 ${session.panelSize} 名`];
       if (!panel.some((s) => s.isLeader)) return [`项目 ${number} 尚未指定评审组组长`];
       const withoutAccount = panel.filter((s) => !s.expertUsername);

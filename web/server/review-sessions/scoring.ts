@@ -1,13 +1,14 @@
 import { withTransaction } from '../../../platform/database.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import { queueSeatMessage } from '../../../store/panel-draw-records.js';
-import { findSeat, requestRescore, sessionSeats, setSeatExclusion } from '../../../store/panel-seat-repository.js';
-import { reviewProjectFacts, sessionProjects, setReviewSessionStatus } from '../../../store/review-session-repository.js';
+import { findSeat, requestRescore, setSeatExclusion } from '../../../store/panel-seat-repository.js';
+import { setReviewSessionStatus } from '../../../store/review-session-repository.js';
 import { deliverAfterCommit } from '../engine-commands/deliver.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import type { ScopedTask, TaskDeps } from '../tasks/scope.js';
 import { audit, lockedSession } from './panel-draws.js';
+import { panelProblems } from './panel-problems.js';
 
 // The officer's side of scoring while the panels are open: excluding a score with its reason (or taking the
 // exclusion back), asking an expert to review a score (an outlier flag), and closing the scoring once every seat on
@@ -49,12 +50,7 @@ export async function closeScoring(deps: TaskDeps, account: Account, scoped: Sco
   const now = deps.clock.now();
   const commandId = await withTransaction(deps.db, async (client) => {
     const session = await lockedSession(client, sessionId, 'scoring', '本次评审已结束评分。');
-    const projects = await sessionProjects(client, sessionId);
-    const seats = await sessionSeats(client, sessionId);
-    const facts = new Map((await reviewProjectFacts(client, projects.map((p) => p.projectId))).map((f) => [f.projectId, f]));
-    const problems = projects.flatMap((project) => {
-      const panel = seats.filter((s) => s.projectId === project.projectId && s.active);
-      const number = facts.get(project.projectId)?.projectNumber ?? project.projectId;
+    const { problems, seats } = await panelProblems(client, session, (panel, number) => {
       const waiting = panel.filter((s) => s.status !== 'scored');
       if (waiting.length) return [`项目 ${number} 还有 ${waiting.length} 名专家未评分（${waiting.map((s) => s.expertName).join('、')}）`];
       if (!panel.some((s) => s.excludedReason === null)) return [`项目 ${number} 的评分都已排除，至少须保留一个评分`];

@@ -6,7 +6,7 @@ import { findAttachment } from '../../../store/attachment-repository.js';
 import { findCall } from '../../../store/call-repository.js';
 import { queueTaskCompletion } from '../../../store/engine-command-repository.js';
 import {
-  answerObjection, findObjection, insertObjection, insertProposal, latestProposal, recordProposalDecision, sessionObjections,
+  answerObjection, findObjection, insertObjection, insertProposal, latestProposal, recordProposalDecision, sessionObjections, type PilotObjection,
 } from '../../../store/pilot-selection-repository.js';
 import { reviewProjectFacts, sessionProjects, setReviewSessionStatus } from '../../../store/review-session-repository.js';
 import { deliverAfterCommit } from '../engine-commands/deliver.js';
@@ -82,15 +82,7 @@ export async function decideProposal(deps: TaskDeps, account: Account, scoped: S
 }
 
 /** What the officer records of a written objection. */
-export interface ObjectionEntry {
-  projectId: string;
-  objectorName: string;
-  objectorContact: string;
-  objectorOrganisation: string | null;
-  content: string;
-  receivedOn: string;
-  letterAttachmentId: string | null;
-}
+export type ObjectionEntry = Pick<PilotObjection, 'projectId' | 'objectorName' | 'objectorContact' | 'objectorOrganisation' | 'content' | 'receivedOn' | 'letterAttachmentId'>;
 
 /** Records a real-name written objection about a project on the published list, within the 公示 window. */
 export async function recordObjection(deps: TaskDeps, account: Account, sessionId: string, entry: ObjectionEntry): Promise<number> {

@@ -2,7 +2,7 @@
 import { Card, Space, Table } from 'antd';
 import type { ReviewSessionView } from '../../../../server/schemas/review-sessions.js';
 import { CardHeading } from './CardHeading.js';
-import { scoreText } from './review-labels.js';
+import { rankedProjectColumns } from './ranked-project-columns.js';
 
 type Project = ReviewSessionView['projects'][number];
 
@@ -24,15 +24,7 @@ export function FinalListCard({ view }: { view: ReviewSessionView }) {
       {view.documents.length === 0 && <p>名单文件正在生成，请稍后刷新页面。</p>}
       <Table<Project> rowKey="projectId" size="small" pagination={false} dataSource={selected} scroll={{ x: 'max-content' }}
         locale={{ emptyText: '名单中没有项目。' }}
-        columns={[
-          { title: '序号', key: 'index', width: 60, render: (_, __, index) => index + 1 },
-          { title: '项目编号', dataIndex: 'projectNumber', width: 130 },
-          { title: '项目名称', dataIndex: 'projectName' },
-          { title: '申报企业', dataIndex: 'enterpriseName' },
-          { title: '推荐单位', dataIndex: 'unitName', width: 100 },
-          { title: '申报方向', dataIndex: 'directionLabel' },
-          { title: '得分', key: 'score', width: 70, render: (_, p) => scoreText(p.score) },
-        ]} />
+        columns={rankedProjectColumns('index')} />
     </Card>
   );
 }

@@ -4,8 +4,9 @@ import { Alert, Card, Descriptions, Table } from 'antd';
 import { Link } from 'react-router';
 import type { ReviewSessionView } from '../../../../server/schemas/review-sessions.js';
 import { CardHeading } from './CardHeading.js';
+import { rankedProjectColumns } from './ranked-project-columns.js';
 import { projectsOf } from './proposal-projects.js';
-import { beijing, decisionLabels, scoreText } from './review-labels.js';
+import { beijing, decisionLabels } from './review-labels.js';
 
 type Project = ReviewSessionView['projects'][number];
 
@@ -31,15 +32,7 @@ export function LatestProposalCard({ view }: { view: ReviewSessionView }) {
         ] : []),
       ]} />
       <Table<Project> rowKey="projectId" size="small" pagination={false} dataSource={projectsOf(view, proposal)} scroll={{ x: 'max-content' }}
-        columns={[
-          { title: '排名', key: 'rank', width: 60, render: (_, p) => p.rank ?? '—' },
-          { title: '项目编号', dataIndex: 'projectNumber', width: 130 },
-          { title: '项目名称', dataIndex: 'projectName' },
-          { title: '申报企业', dataIndex: 'enterpriseName' },
-          { title: '推荐单位', dataIndex: 'unitName', width: 100 },
-          { title: '申报方向', dataIndex: 'directionLabel' },
-          { title: '得分', key: 'score', width: 70, render: (_, p) => scoreText(p.score) },
-        ]} />
+        columns={rankedProjectColumns('rank')} />
     </Card>
   );
 }

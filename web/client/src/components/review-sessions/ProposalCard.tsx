@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { proposalProblems } from '../../../../../domain/pilot-selection.js';
 import type { ReviewSessionView } from '../../../../server/schemas/review-sessions.js';
 import { CardHeading } from './CardHeading.js';
-import { scoreText } from './review-labels.js';
+import { rankedProjectColumns } from './ranked-project-columns.js';
 import { api } from '../../api.js';
 import { anyAnswer, type SessionActionRunner } from './use-session-action.js';
 import { selectAllTitle } from './select-all-title.js';
@@ -52,15 +52,7 @@ export function ProposalCard({ view, runner }: { view: ReviewSessionView; runner
           columnTitle: selectAllTitle,
         } : undefined}
         locale={{ emptyText: '尚无评审得分。' }}
-        columns={[
-          { title: '排名', key: 'rank', width: 60, render: (_, p) => p.rank ?? '—' },
-          { title: '项目编号', dataIndex: 'projectNumber', width: 130 },
-          { title: '项目名称', dataIndex: 'projectName' },
-          { title: '申报企业', dataIndex: 'enterpriseName' },
-          { title: '推荐单位', dataIndex: 'unitName', width: 100 },
-          { title: '申报方向', dataIndex: 'directionLabel' },
-          { title: '得分', key: 'score', width: 70, render: (_, p) => scoreText(p.score) },
-        ]} />
+        columns={rankedProjectColumns('rank')} />
       {proposing && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
           {problems.length > 0 && (
