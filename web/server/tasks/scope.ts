@@ -118,13 +118,14 @@ function subjectOfInstance(
 }
 
 /**
- * The double check: a city reviewer acts only on its own unit's subjects; an expert only on its own seats (the
- * engine assigns by name, this keeps a mis-assigned task away from anyone else); a seat or a session's task is
- * nobody else's but the province's.
+ * The double check: a city reviewer acts only on its own unit's subjects. An expert acts on its own seats, and on a
+ * task assigned to it by name that concerns nothing the database knows (a model of the studio's own); never on an
+ * application, batch or session, whose data the conflict rules have not cleared for it. A seat is its expert's only,
+ * a session's task the province's.
  */
 function mayActOn(account: Account, subject: TaskSubject): boolean {
   if (subject.kind === 'seat') return account.role === 'expert' && subject.seat.expertUsername === account.username;
-  if (account.role === 'expert') return false;
+  if (account.role === 'expert') return subject.kind === 'none';
   if (subject.kind === 'review-session') return account.role === 'province-officer';
   if (account.role !== 'city-reviewer') return true;
   if (subject.kind === 'application') return subject.application.unitId === account.unitId;
