@@ -40,6 +40,8 @@ export interface InAppMessage {
   eventKey: string;
   enterpriseUscc?: string;
   unitId?: string;
+  /** One account (an expert, an officer). */
+  accountId?: number;
   applicationId?: string;
   title: string;
   body: string;
@@ -50,9 +52,9 @@ export interface InAppMessage {
 /** Adds an in-app message unless one exists for the same event. */
 export async function addInAppMessage(db: Queryable, message: InAppMessage): Promise<void> {
   await db.query(
-    `INSERT INTO in_app_message (event_key, enterprise_uscc, unit_id, application_id, title, body, notice_call_id, notice_text_version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_key) DO NOTHING`,
-    [message.eventKey, message.enterpriseUscc ?? null, message.unitId ?? null, message.applicationId ?? null, message.title, message.body,
+    `INSERT INTO in_app_message (event_key, enterprise_uscc, unit_id, account_id, application_id, title, body, notice_call_id, notice_text_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (event_key) DO NOTHING`,
+    [message.eventKey, message.enterpriseUscc ?? null, message.unitId ?? null, message.accountId ?? null, message.applicationId ?? null, message.title, message.body,
       message.noticeTexts?.callId ?? null, message.noticeTexts?.version ?? null],
   );
 }

@@ -4,7 +4,9 @@ import { directionLabel, type Direction } from '../domain/directions.js';
 import type { PoolExpert, ReviewedProject } from '../domain/expert-conflicts.js';
 import { panelDrawAlgorithm, redrawOne } from '../domain/panel-draw.js';
 import { queueMessageCorrelation, queueProcessStart } from './engine-command-repository.js';
+import { MESSAGE_ID_DOMAIN } from './applicant-notifications.js';
 import { listExperts } from './expert-repository.js';
+import { addInAppMessage, queueEmail } from './notification-repository.js';
 import { insertPanelDraw, insertSeats, markSeatRedrawn, sessionSeats, type PanelSeat } from './panel-seat-repository.js';
 import { reviewProjectFacts, type ReviewProjectFacts, type ReviewSession } from './review-session-repository.js';
 
@@ -48,13 +50,29 @@ export function newSeed(): string {
   return randomBytes(32).toString('hex');
 }
 
-/** Queues the start of a seat's process (its expert's tasks), in the caller's transaction. */
+/**
+ * Queues the start of a seat's process (its expert's tasks), in the caller's transaction, and tells the expert in the
+ * application and by mail: the session and the project by the facts the 回避声明 may show, nothing more.
+ */
 export async function queueSeatStart(db: Queryable, definitionId: string, seat: { id: string; projectId: string; expertId: string }, session: Pick<ReviewSession, 'id' | 'name'>, expertUser: string): Promise<string> {
+  await notifySeatExpert(db, seat, session);
   return queueProcessStart(db, {
     processDefinitionId: definitionId, processDefinitionKey: PANEL_SEAT_PROCESS, businessKey: seat.id,
     variables: { seatId: seat.id, sessionId: session.id, projectId: seat.projectId, expertId: seat.expertId, expertUser, sessionName: session.name },
     subject: { panelSeatId: seat.id },
   });
+}
+
+async function notifySeatExpert(db: Queryable, seat: { id: string; projectId: string; expertId: string }, session: Pick<ReviewSession, 'name'>): Promise<void> {
+  const expert = (await db.query<{ account_id: string | null; email: string }>('SELECT account_id::text, email FROM expert WHERE id = $1', [seat.expertId])).rows[0];
+  const [project] = await reviewProjectFacts(db, [seat.projectId]);
+  if (!expert?.account_id || !project) return;
+  const title = '新的评审任务：请签署回避声明';
+  const body = `您已被抽取为“${session.name}”的评审专家，评审项目：${project.projectName}（${project.enterpriseName}，编号 ${project.projectNumber}）。`
+    + '请登录平台，在“待办任务”中阅读并签署评审承诺书和回避声明；存在需要回避的情形的，请申请回避并说明理由。评审专家名单在结果公示前保密。';
+  const eventKey = `panel-seat:${seat.id}`;
+  await addInAppMessage(db, { eventKey, accountId: Number(expert.account_id), title, body });
+  await queueEmail(db, { eventKey, recipient: expert.email, subject: title, body }, MESSAGE_ID_DOMAIN);
 }
 
 /** Queues a message to a seat's process (rescore, consensus, closed, withdrawn), in the caller's transaction. */

@@ -125,6 +125,13 @@ describe('a review session from the draw to the final pilot list', () => {
     expect((await inject('POST', `/api/review-sessions/${sessionId}/panels/confirm`, officer.headers)).statusCode).toBe(204);
     session = await view(sessionId);
     expect(session.status).toBe('scoring');
+    // every expert drawn is told, in the application and by mail, without the rest of the panel
+    const firstSeat = panelOf(session, p1.id).seats.find((s) => s.active)!;
+    const inbox = (await inject('GET', '/api/messages', headersOf(firstSeat.expertId))).body;
+    expect(inbox).toContain('新的评审任务：请签署回避声明');
+    expect(inbox).toContain(p1.projectNumber);
+    const mails = await web.db.query<{ recipient: string }>('SELECT recipient FROM outbox_message WHERE event_key = $1', [`panel-seat:${firstSeat.seatId}`]);
+    expect(mails.rows.map((r) => r.recipient)).toEqual([`${experts.find((e) => e.id === firstSeat.expertId)!.username}@example.test`]);
 
     // when: the experts declare; one non-leader on p2's panel declines with a reason
     const p2Decliner = panelOf(session, p2.id).seats.find((s) => s.active && !s.isLeader)!;
