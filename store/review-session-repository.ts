@@ -1,19 +1,10 @@
 import type { Queryable } from '../platform/database.js';
+import { reviewSessionStatuses, type ReviewSessionStatus } from '../domain/review-session-status.js';
 
 // Review sessions (评审会, migration 031) and the projects each reviews. The session's row is the lock every draw,
 // seat change and step of the campaign takes first, so two of them for one session run one after the other.
 
-/** A session's place in its campaign (processes/review-session.bpmn). */
-export const reviewSessionStatuses = {
-  drawing: '抽取专家',
-  scoring: '专家评审',
-  consensus: '组长合议',
-  proposing: '提出建议名单',
-  deciding: '集体决策',
-  'public-notice': '公示中',
-  final: '名单已发布',
-} as const;
-export type ReviewSessionStatus = keyof typeof reviewSessionStatuses;
+export { reviewSessionStatuses, type ReviewSessionStatus };
 
 /** One criterion of the rubric a session scores with. */
 export interface SessionCriterion {

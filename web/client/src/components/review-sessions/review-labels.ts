@@ -1,20 +1,13 @@
 // The words and colours the review-session pages show for the codes the API returns: the campaign's steps, a seat's
-// state, a draw's kind, a scoring method. The step labels are the store's (store/review-session-repository.ts).
+// state, a draw's kind, a scoring method. The step labels are the domain's (domain/review-session-status.ts).
+import { reviewSessionStatuses } from '../../../../../domain/review-session-status.js';
 import type { ReviewSessionView } from '../../../../server/schemas/review-sessions.js';
 import { tagColors } from '../../labels.js';
 
 type Seat = ReviewSessionView['projects'][number]['seats'][number];
 
 /** The campaign's steps in order (processes/review-session.bpmn), as the Steps bar and the status tag name them. */
-export const sessionSteps = [
-  { status: 'drawing', label: '抽取专家' },
-  { status: 'scoring', label: '专家评审' },
-  { status: 'consensus', label: '组长合议' },
-  { status: 'proposing', label: '提出建议名单' },
-  { status: 'deciding', label: '集体决策' },
-  { status: 'public-notice', label: '公示中' },
-  { status: 'final', label: '名单已发布' },
-] as const;
+export const sessionSteps = Object.entries(reviewSessionStatuses).map(([status, label]) => ({ status, label }));
 
 /** The colour of a session's status tag: blue while it runs, green once the list is published. */
 export function sessionStatusColor(status: string): string {
