@@ -90,6 +90,13 @@ export async function listExperts(db: Queryable, filter: ExpertFilter = {}): Pro
   return result.rows.map(toRecord);
 }
 
+/** The names of these experts, by id (a draw's record names experts by id). */
+export async function expertNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const result = await db.query<{ id: string; name: string }>('SELECT id, name FROM expert WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+  return new Map(result.rows.map((row) => [row.id, row.name]));
+}
+
 /** One expert by id, if there is one. */
 export async function findExpert(db: Queryable, id: string): Promise<ExpertRecord | undefined> {
   const result = await db.query<ExpertRow>(`${SELECT_EXPERTS} WHERE e.id = $1`, [id]);

@@ -83,7 +83,7 @@ export async function queueSeatMessage(db: Queryable, seat: Pick<PanelSeat, 'id'
 }
 
 /** The outcome of a replacement: the new seat, or why there is none (nothing changed). */
-export type Replacement = { ok: true; seatId: string; expertId: string; drawId: number } | { ok: false; message: string };
+export type Replacement = { ok: true; seatId: string; expertId: string; drawId: number; startCommandId: string } | { ok: false; message: string };
 
 /**
  * Draws one replacement for a seat that leaves its panel (declined, or replaced by the officer with a reason):
@@ -118,8 +118,8 @@ export async function replaceSeat(
   });
   const position = Math.max(...seats.filter((s) => s.projectId === seat.projectId).map((s) => s.position)) + 1;
   const [seatId] = await insertSeats(db, drawId, session.id, [{ projectId: seat.projectId, expertId: result.replacementExpertId, position }]);
-  await queueSeatStart(db, input.definitionId, { id: seatId!, projectId: seat.projectId, expertId: result.replacementExpertId }, session, pool.usernameOf.get(result.replacementExpertId)!);
-  return { ok: true, seatId: seatId!, expertId: result.replacementExpertId, drawId };
+  const startCommandId = await queueSeatStart(db, input.definitionId, { id: seatId!, projectId: seat.projectId, expertId: result.replacementExpertId }, session, pool.usernameOf.get(result.replacementExpertId)!);
+  return { ok: true, seatId: seatId!, expertId: result.replacementExpertId, drawId, startCommandId };
 }
 
 /** Whether a replacement was already drawn for this seat (a retried step finds it). */

@@ -32,7 +32,7 @@ export async function drawSessionPanels(deps: TaskDeps, account: Account, sessio
   return withTransaction(deps.db, async (client) => {
     const session = await lockedSession(client, sessionId, 'drawing', '专家名单已确认，不能再抽取；专家回避时系统自动补抽，未响应的专家可单独更换。');
     const projects = await sessionProjects(client, sessionId);
-    let seats = await sessionSeats(client, sessionId);
+    const seats = await sessionSeats(client, sessionId);
     const drawn = new Set(seats.filter((s) => s.active).map((s) => s.projectId));
     const redraw = request.projectIds !== undefined && request.projectIds.length > 0;
     let targets: string[];
@@ -68,7 +68,6 @@ export async function drawSessionPanels(deps: TaskDeps, account: Account, sessio
     const offset = (projectId: string) => Math.max(0, ...seats.filter((s) => s.projectId === projectId).map((s) => s.position));
     const added = await insertSeats(client, drawId, sessionId, result.panels.flatMap((panel) =>
       panel.expertIds.map((expertId, index) => ({ projectId: panel.projectId, expertId, position: offset(panel.projectId) + index + 1 }))));
-    seats = await sessionSeats(client, sessionId);
     await audit(client, account, session, now, 'review.panels-drawn', {
       drawId, kind: redraw ? 'redraw' : 'draw', projectIds: targets, seed, reason: request.reason, loadBound: result.load.bound,
       panels: result.panels.map((p) => ({ projectId: p.projectId, expertIds: p.expertIds })),
@@ -132,8 +131,7 @@ export async function replaceSeatByOfficer(deps: TaskDeps, account: Account, ses
     if (!replaced.ok) throw new AppError('CONFLICT', replaced.message);
     const withdraw = await queueSeatMessage(client, seat, 'panelSeatWithdrawn', 'SeatWithdrawn', { withdrawnReason: reason });
     await audit(client, account, session, now, 'review.expert-replaced', { projectId: seat.projectId, seatId, expertId: seat.expertId, reason, newSeatId: replaced.seatId, newExpertId: replaced.expertId });
-    const starts = await client.query<{ id: string }>("SELECT id FROM engine_command WHERE panel_seat_id = $1 AND kind = 'start-process'", [replaced.seatId]);
-    return { seatId: replaced.seatId, commandIds: [withdraw, ...starts.rows.map((r) => r.id)] };
+    return { seatId: replaced.seatId, commandIds: [withdraw, replaced.startCommandId] };
   });
   for (const id of commandIds) await deliverAfterCommit(deps, id);
   return newSeatId;

@@ -3,7 +3,7 @@ import { aggregatePanel } from '../../../domain/score-aggregation.js';
 import { unitNameOf } from '../../../domain/units.js';
 import type { Queryable } from '../../../platform/database.js';
 import { findCall } from '../../../store/call-repository.js';
-import { listExperts } from '../../../store/expert-repository.js';
+import { expertNames } from '../../../store/expert-repository.js';
 import { panelDraws, sessionSeats } from '../../../store/panel-seat-repository.js';
 import { pilotListDocuments, sessionObjections, sessionProposals } from '../../../store/pilot-selection-repository.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../../store/review-session-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
-import { tasksOf, type TaskDeps } from '../tasks/scope.js';
+import { tasksOfInstance, type TaskDeps } from '../tasks/scope.js';
 
 // The pages' views of review sessions: the province's (everything, panel names included, with each expert's
 // eligibility from the draw's record) and what a unit or an applicant sees of its project's review (the panel's
@@ -29,12 +29,12 @@ export async function sessionList(db: Queryable, callId?: string) {
 export async function sessionView(deps: TaskDeps, account: Account, sessionId: string) {
   const session = await findReviewSession(deps.db, sessionId);
   if (!session) throw new AppError('NOT_FOUND', '没有找到该评审会。');
-  const [call, results, seats, draws, proposals, objections, documents, experts] = await Promise.all([
+  const [call, results, seats, draws, proposals, objections, documents] = await Promise.all([
     findCall(deps.db, session.callId), sessionProjects(deps.db, sessionId), sessionSeats(deps.db, sessionId), panelDraws(deps.db, sessionId),
-    sessionProposals(deps.db, sessionId), sessionObjections(deps.db, sessionId), pilotListDocuments(deps.db, sessionId), listExperts(deps.db),
+    sessionProposals(deps.db, sessionId), sessionObjections(deps.db, sessionId), pilotListDocuments(deps.db, sessionId),
   ]);
   const facts = new Map((await reviewProjectFacts(deps.db, results.map((r) => r.projectId))).map((f) => [f.projectId, f]));
-  const expertName = new Map(experts.map((e) => [e.id, e.name]));
+  const expertName = await expertNames(deps.db, draws.flatMap(drawnExpertIds));
   const proposed = new Set(proposals.at(-1)?.projectIds ?? []);
   const projects = results.map((result) => {
     const fact = facts.get(result.projectId)!;
@@ -54,9 +54,7 @@ export async function sessionView(deps: TaskDeps, account: Account, sessionId: s
       needsConsensus: result.needsConsensus || live.needsConsensus, consensusOpinion: result.consensusOpinion, proposed: proposed.has(result.projectId), selected: result.selected,
     };
   });
-  const openTask = session.processInstanceId
-    ? (await tasksOf(deps, account)).find((t) => t.task.processInstanceId === session.processInstanceId)
-    : undefined;
+  const [openTask] = session.processInstanceId ? await tasksOfInstance(deps, account, session.processInstanceId) : [];
   return {
     ...summaryOf(session), projectCount: results.length, panelSize: session.panelSize, excludeSameUnit: session.excludeSameUnit,
     limitPerDirection: session.limitPerDirection, limitPerUnit: session.limitPerUnit, rubric: session.rubric, noticeFrom: session.noticeFrom,
@@ -93,11 +91,17 @@ function summaryOf(session: ReviewSession) {
   };
 }
 
+type DrawRecord = { eligibility?: { projectId: string; eligible: string[]; ineligible: { expertId: string; reasons: { reason?: string; code?: string }[] }[] }[] };
+
+/** The experts a draw's record names, eligible or not. */
+function drawnExpertIds(draw: Awaited<ReturnType<typeof panelDraws>>[number]): string[] {
+  return ((draw.record as DrawRecord).eligibility ?? []).flatMap((e) => [...e.eligible, ...e.ineligible.map((i) => i.expertId)]);
+}
+
 /** Each expert's eligibility for the project, from the latest draw that covered it (its recorded reasons). */
-function eligibilityOf(draws: Awaited<ReturnType<typeof panelDraws>>, projectId: string, expertName: Map<string, string>) {
+function eligibilityOf(draws: Awaited<ReturnType<typeof panelDraws>>, projectId: string, expertName: ReadonlyMap<string, string>) {
   const draw = [...draws].reverse().find((d) => d.projectIds.includes(projectId));
-  const record = draw?.record as { eligibility?: { projectId: string; eligible: string[]; ineligible: { expertId: string; reasons: { reason?: string; code?: string }[] }[] }[] } | undefined;
-  const entry = record?.eligibility?.find((e) => e.projectId === projectId);
+  const entry = (draw?.record as DrawRecord | undefined)?.eligibility?.find((e) => e.projectId === projectId);
   if (!entry) return [];
   return [
     ...entry.eligible.map((expertId) => ({ expertId, expertName: expertName.get(expertId) ?? expertId, eligible: true, reasons: [] as string[] })),

@@ -7,7 +7,7 @@ import type { Pool } from '../../../platform/database.js';
 import type { EngineApi } from '../../../platform/engine/index.js';
 import { findCall } from '../../../store/call-repository.js';
 import { findProject } from '../../../store/project-repository.js';
-import { reviewProjectFacts, unreviewedLibraryProjects } from '../../../store/review-session-repository.js';
+import { findReviewSession, reviewProjectFacts, unreviewedLibraryProjects } from '../../../store/review-session-repository.js';
 import { AppError } from '../errors.js';
 import type { Account } from '../identity/roles.js';
 import { accountOf } from '../plugins/authentication.js';
@@ -22,7 +22,7 @@ import {
   drawRequest, newObjection, newReviewSession, objectionAnswer, objectionParams, projectReviewView, reasonRequest, reviewCandidates,
   reviewSessionList, reviewSessionView, seatParams, sessionListQuery, sessionParams,
 } from '../schemas/review-sessions.js';
-import { tasksOf, type ScopedTask, type TaskDeps } from '../tasks/scope.js';
+import { tasksOfInstance, type ScopedTask, type TaskDeps } from '../tasks/scope.js';
 
 // 专家评审与试点遴选 (LIFECYCLE.md stage 4b): review sessions over library projects, their panels, scores, proposal,
 // 公示 and final list. The province officer acts; the division head reads. A unit or an applicant reads its own
@@ -178,7 +178,10 @@ export const reviewSessionRoutes: FastifyPluginAsyncZod<{ db: Pool; engine: Engi
 
 /** The session's open campaign task of this step; CONFLICT when the campaign is not there (yet). */
 async function openTask(deps: TaskDeps, account: Account, sessionId: string, taskKey: string): Promise<ScopedTask> {
-  const found = (await tasksOf(deps, account)).find((t) => t.subject.kind === 'review-session' && t.subject.session.id === sessionId && t.task.taskDefinitionKey === taskKey);
+  const session = await findReviewSession(deps.db, sessionId);
+  if (!session) throw new AppError('NOT_FOUND', '没有找到该评审会。');
+  const tasks = session.processInstanceId ? await tasksOfInstance(deps, account, session.processInstanceId) : [];
+  const found = tasks.find((t) => t.subject.kind === 'review-session' && t.task.taskDefinitionKey === taskKey);
   if (!found) throw new AppError('CONFLICT', '评审会流程当前不在这一步，请刷新页面后查看。');
   return found;
 }

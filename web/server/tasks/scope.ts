@@ -45,6 +45,12 @@ export async function tasksOf(deps: TaskDeps, account: Account): Promise<ScopedT
   return query ? inScope(deps, account, await deps.engine.tasklistTasks(query)) : [];
 }
 
+/** The open tasks of one process instance that the account may see (a session's page asks for its campaign's). */
+export async function tasksOfInstance(deps: TaskDeps, account: Account, processInstanceId: string): Promise<ScopedTask[]> {
+  const query = queryOf(account);
+  return query ? inScope(deps, account, await deps.engine.tasklistTasks({ ...query, processInstanceId })) : [];
+}
+
 /** One task the account may see; NOT_FOUND for any other, so another unit's task looks like no task at all. */
 export async function scopedTask(deps: TaskDeps, account: Account, taskId: string): Promise<ScopedTask> {
   const query = queryOf(account);
